@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { PERMISSIONS } from '../permissions.ts'
+import { PROFESSIONS } from '../professions.ts'
+
+export const LANGUAGES = ['en', 'fr'] as const
+export const Language = z.enum(LANGUAGES)
+export type Language = z.infer<typeof Language>
+
+/** An IANA time zone the runtime knows ("Europe/Paris"). */
+export const TimeZone = z.string().trim().min(1).max(64).refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz })
+      return true
+    } catch {
+      return false
+    }
+  },
+  { message: 'Unknown time zone' },
+)
+
+export const CreateTenantBody = z.object({
+  name: z.string().trim().min(1, 'Required').max(120),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code'),
+  language: Language,
+  timezone: TimeZone,
+  profession: z.enum(PROFESSIONS),
+})
+export type CreateTenantBody = z.infer<typeof CreateTenantBody>
+
+export const Tenant = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  country: z.string(),
+  language: Language,
+  timezone: z.string(),
+  profession: z.enum(PROFESSIONS),
+  created_at: z.string(),
+})
+export type Tenant = z.infer<typeof Tenant>
+
+export const TenantMembership = Tenant.extend({
+  role: z.object({ id: z.uuid(), name: z.string() }),
+  permissions: z.array(z.enum(PERMISSIONS)),
+})
+export type TenantMembership = z.infer<typeof TenantMembership>
+
+export const ListTenantsResponse = z.object({ tenants: z.array(TenantMembership) })
+export type ListTenantsResponse = z.infer<typeof ListTenantsResponse>
+
+/** The header that names the tenant a request acts on. */
+export const TENANT_HEADER = 'x-tenant-id'

@@ -1,0 +1,14 @@
+-- Demo data for the local stack: one user and the tenant "Cabinet Dupont" (a French doctor's office).
+-- Login: demo@switchboard.local / switchboard-demo (printed by `npm start`).
+
+insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data,
+  raw_user_meta_data)
+values (
+  '00000000-0000-4000-8000-000000000001', 'authenticated', 'authenticated', 'demo@switchboard.local',
+  '$2b$10$R/eL7aahrzDZEcl1nV4Sdu.IXRmxuCxciOGjCR0SY/5ITeLx67pKy', now(),
+  '{"provider": "email", "providers": ["email"]}', '{"full_name": "Claire Dupont"}'
+);
+
+select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-000000000001", "role": "authenticated"}', true);
+select public.create_tenant('Cabinet Dupont', 'cabinet-dupont', 'FR', 'fr', 'Europe/Paris', 'doctor');
+select set_config('request.jwt.claims', '', true);
