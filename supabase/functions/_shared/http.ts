@@ -1,0 +1,167 @@
+/**
+ * The Hono app factory every function starts from: base path `/<name>`, CORS for the SPA, a request id,
+ * one error renderer (RFC 9457 problem+json), and the request parsing helpers.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import type { z } from 'zod'
+import type { Problem } from '../../../shared/contracts/problem.ts'
+import { TENANT_HEADER } from '../../../shared/contracts/tenants.ts'
+import type { Permission } from '../../../shared/permissions.ts'
+import { type AuthVariables, requireUser } from './auth.ts'
+import type { Tx } from './db.ts'
+import type { Deps } from './deps.ts'
+import { AppError, type FieldError, Forbidden, NotFound, ValidationFailed } from './errors.ts'
+
+export type AppEnv = { Variables: AuthVariables & { requestId: string } }
+export type AppContext = Context<AppEnv>
+
+/** JSON bodies of this API are small forms; anything bigger is a mistake or an attack. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+const ALLOWED_HEADERS = [
+  'authorization',
+  'x-client-info',
+  'apikey',
+  'content-type',
+  'x-tenant-id',
+  'x-request-id',
+  'x-supabase-api-version',
+]
+
+export interface AppOptions {
+  /** Require a signed-in user on every route (default). Webhooks, whose callers are providers, opt out. */
+  auth?: boolean
+}
+
+export function createApp(name: string, deps: Pick<Deps, 'env' | 'verifyJwt'>, options: AppOptions = {}) {
+  const app = new Hono<AppEnv>().basePath(`/${name}`)
+  const origins = deps.env.APP_ORIGINS
+  app.use('*', requestId({ headerName: 'x-request-id' }))
+  // Before auth: a preflight carries no token and must still be answered.
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => origins.includes(origin) ? origin : null,
+      allowHeaders: ALLOWED_HEADERS,
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['x-request-id'],
+      maxAge: 600,
+    }),
+  )
+  if (options.auth !== false) app.use('*', requireUser(deps.verifyJwt))
+  app.notFound((c) =>
+    problem(c, new NotFound('route_not_found', `No route for ${c.req.method} ${c.req.path}`))
+  )
+  app.onError((error, c) => problem(c, error))
+  return app
+}
+
+/** Renders any thrown value as problem+json; unknown errors are logged (without request data) and hidden. */
+export function problem(c: Context, error: unknown): Response {
+  let known: AppError
+  if (error instanceof AppError) {
+    known = error
+  } else if (error instanceof HTTPException) {
+    known = new AppError(error.status, 'http_error', error.message || 'Request failed')
+  } else {
+    console.error(JSON.stringify({
+      level: 'error',
+      request_id: c.get('requestId'),
+      error: error instanceof Error
+        ? { name: error.name, message: error.message, code: pgCode(error) }
+        : 'non-error',
+    }))
+    known = new AppError(500, 'internal_error', 'Something went wrong on our side', {
+      detail: 'Quote the request id when reporting this',
+    })
+  }
+  const body: Problem = {
+    type: `urn:switchboard:problem:${known.code}`,
+    title: known.title,
+    status: known.status,
+    code: known.code,
+    ...(known.detail ? { detail: known.detail } : {}),
+    ...(known.errors ? { errors: known.errors } : {}),
+    request_id: c.get('requestId'),
+  }
+  const headers = new Headers(known.headers)
+  headers.set('content-type', 'application/problem+json')
+  // Preserve what earlier middleware set (CORS, x-request-id) on the response we replace.
+  c.res.headers.forEach((value, key) => {
+    if (key !== 'content-type' && key !== 'content-length') headers.set(key, value)
+  })
+  return new Response(JSON.stringify(body), { status: known.status, headers })
+}
+
+function pgCode(error: Error): string | undefined {
+  return 'code' in error && typeof error.code === 'string' ? error.code : undefined
+}
+
+/** Reads and validates a JSON body: 415 wrong media type, 413 too large, 400 malformed or invalid fields. */
+export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json')
+  }
+  const declared = Number(c.req.header('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  const bytes = new Uint8Array(await c.req.arrayBuffer())
+  if (bytes.length > MAX_BODY_BYTES) throw tooLarge()
+  let json: unknown
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw new AppError(400, 'malformed_json', 'The body is not valid JSON')
+  }
+  return validate(schema, json, '')
+}
+
+/** Validates the query string; fields are reported as `query.<name>`. */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  return validate(schema, c.req.query(), 'query.')
+}
+
+function validate<S extends z.ZodType>(schema: S, input: unknown, prefix: string): z.output<S> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const errors: FieldError[] = result.error.issues.map((issue) => ({
+    field: prefix + (issue.path.length ? issue.path.join('.') : 'body'),
+    message: issue.message,
+    code: issue.code,
+  }))
+  throw new ValidationFailed(errors)
+}
+
+function tooLarge() {
+  return new AppError(413, 'payload_too_large', 'The body is too large', {
+    detail: `At most ${MAX_BODY_BYTES} bytes`,
+  })
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The tenant a request acts on, from the `x-tenant-id` header. */
+export function tenantId(c: Context): string {
+  const value = c.req.header(TENANT_HEADER)?.trim()
+  if (value && UUID.test(value)) return value.toLowerCase()
+  const message = value ? 'Must be a tenant id (uuid)' : 'Required: the tenant this request acts on'
+  throw new AppError(400, 'tenant_header_invalid', `Invalid ${TENANT_HEADER} header`, {
+    detail: message,
+    errors: [{ field: TENANT_HEADER, message, code: value ? 'invalid_format' : 'required' }],
+  })
+}
+
+/**
+ * Asks the database (inside the caller's transaction) whether the user holds `perm` in the tenant: 404 when
+ * they are not an active member at all, so tenant ids cannot be probed, 403 naming the permission otherwise.
+ */
+export async function requirePermission(tx: Tx, tenant: string, perm: Permission): Promise<void> {
+  const [row] = await tx<{ member: boolean; allowed: boolean }[]>`
+    select private.is_member(${tenant}::uuid) as member, private.has_permission(${tenant}::uuid, ${perm}) as allowed`
+  if (!row.member) throw new NotFound('tenant_not_found', 'No such tenant, or you are not a member of it')
+  if (!row.allowed) throw new Forbidden('forbidden', `Your role lacks the "${perm}" permission`)
+}

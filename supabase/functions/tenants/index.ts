@@ -1,0 +1,4 @@
+import { createDeps } from '../_shared/deps.ts'
+import { createHandler } from './handler.ts'
+
+Deno.serve(createHandler(createDeps()))
