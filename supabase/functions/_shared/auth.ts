@@ -36,9 +36,14 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined
 
   return async (token) => {
+    let alg: string | undefined
+    try {
+      alg = decodeProtectedHeader(token).alg
+    } catch {
+      throw new Unauthorized('malformed_token', 'The bearer token is not a valid JWT')
+    }
     let payload: JWTPayload
     try {
-      const { alg } = decodeProtectedHeader(token)
       payload = alg === 'HS256' && secret
         ? (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload
         : (await jwtVerify(token, jwks, { algorithms: ASYMMETRIC })).payload

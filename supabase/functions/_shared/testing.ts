@@ -1,0 +1,168 @@
+/**
+ * Helpers for the functions' Deno tests, which run against the real stack `npm test` starts (database, local
+ * auth, Vapi sandbox) through the env it gives: SUPABASE_URL, SUPABASE_DB_URL, DB_PREPARE, APP_ENCRYPTION_KEY,
+ * VAPI_BASE_URL, SUPABASE_ANON_KEY. Test code only.
+ */
+import assert from 'node:assert/strict'
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
+import type { CreateTenantBody, Tenant } from '../../../shared/contracts/tenants.ts'
+import type { Problem } from '../../../shared/contracts/problem.ts'
+import { createDeps, type Deps } from './deps.ts'
+import { loadEnv } from './env.ts'
+import { createHandler as createTenantsHandler } from '../tenants/handler.ts'
+
+export type Handler = (req: Request) => Promise<Response>
+
+export const ORIGIN = 'http://localhost:5173'
+
+export function supabaseUrl(): string {
+  return loadEnv().SUPABASE_URL
+}
+
+export function anonKey(): string {
+  const key = Deno.env.get('SUPABASE_ANON_KEY')
+  if (!key) throw new Error('SUPABASE_ANON_KEY is required by the tests (npm test provides it)')
+  return key
+}
+
+/** Deps from the test environment; `end()` closes the pool so tests leak nothing. */
+export function testDeps(overrides: Partial<Deps> = {}): Deps & { end(): Promise<void> } {
+  const deps = { ...createDeps(loadEnv()), ...overrides }
+  return { ...deps, end: () => deps.db.end() }
+}
+
+export interface TestUser {
+  id: string
+  email: string
+  token: string
+}
+
+/** A new user signed up through the real auth API (unique email, so tests can share one database). */
+export async function signUp(label = 'user'): Promise<TestUser> {
+  const email = `${label}-${crypto.randomUUID()}@test.local`
+  const res = await fetch(`${supabaseUrl()}/auth/v1/signup`, {
+    method: 'POST',
+    headers: { apikey: anonKey(), 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'test-password-123' }),
+  })
+  const body = await res.json()
+  assert.equal(res.status, 200, `sign-up failed: ${JSON.stringify(body)}`)
+  return { id: body.user.id, email, token: body.access_token }
+}
+
+export interface RequestOptions {
+  token?: string
+  tenant?: string
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** A request as the SPA sends it through the gateway (path `/<function>/...`). */
+export function request(method: string, path: string, options: RequestOptions = {}): Request {
+  const headers = new Headers({ origin: ORIGIN, ...options.headers })
+  if (options.token) headers.set('authorization', `Bearer ${options.token}`)
+  if (options.tenant) headers.set('x-tenant-id', options.tenant)
+  let body: string | undefined
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  }
+  return new Request(`http://127.0.0.1${path}`, { method, headers, body })
+}
+
+/** Calls a handler and returns the status and parsed JSON body. */
+export async function call<T = Record<string, unknown>>(
+  handler: Handler,
+  method: string,
+  path: string,
+  options?: RequestOptions,
+): Promise<{ status: number; body: T; headers: Headers; text: string }> {
+  const res = await handler(request(method, path, options))
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers, text }
+}
+
+/** Asserts a problem+json response with the given status and code, and returns it. */
+export async function expectProblem(
+  handler: Handler,
+  method: string,
+  path: string,
+  options: RequestOptions,
+  status: number,
+  code: string,
+): Promise<Problem> {
+  const res = await call<Problem>(handler, method, path, options)
+  assert.equal(res.headers.get('content-type'), 'application/problem+json', res.text)
+  assert.equal(res.status, status, res.text)
+  assert.equal(res.body.status, status)
+  assert.equal(res.body.code, code, res.text)
+  assert.ok(res.body.title && res.body.type, 'problem has a type and a title')
+  return res.body
+}
+
+export const TENANT_BODY: CreateTenantBody = {
+  name: 'Cabinet Test',
+  country: 'FR',
+  language: 'fr',
+  timezone: 'Europe/Paris',
+  profession: 'doctor',
+}
+
+/** A tenant created by `owner` through the tenants function. */
+export async function createTenant(deps: Deps, owner: TestUser, name = TENANT_BODY.name): Promise<Tenant> {
+  const res = await call<Tenant>(createTenantsHandler(deps), 'POST', '/tenants', {
+    token: owner.token,
+    body: { ...TENANT_BODY, name },
+  })
+  assert.equal(res.status, 201, res.text)
+  return res.body
+}
+
+/** Gives `user` a system role in a tenant: fixture setup, as the (future) team function would. */
+export async function addMember(deps: Deps, tenantId: string, user: TestUser, role: string): Promise<void> {
+  await deps.db.asService((tx) =>
+    tx`insert into public.memberships (tenant_id, user_id, role_id)
+       select ${tenantId}, ${user.id}, id from public.roles where tenant_id = ${tenantId} and name = ${role}`
+  )
+}
+
+/**
+ * A token issuer of our own, serving its JWKS over loopback HTTP at `${url}/auth/v1/.well-known/jwks.json`,
+ * to produce the tokens the real auth never hands out (expired, wrong audience, foreign key).
+ */
+export async function startTestIssuer() {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true })
+  const kid = crypto.randomUUID()
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }
+  let jwksRequests = 0
+  const server = Deno.serve({ port: 0, hostname: '127.0.0.1', onListen() {} }, (req) => {
+    if (new URL(req.url).pathname !== '/auth/v1/.well-known/jwks.json') {
+      return new Response(null, { status: 404 })
+    }
+    jwksRequests++
+    return Response.json({ keys: [jwk] })
+  })
+  const url = `http://127.0.0.1:${server.addr.port}`
+  const now = () => Math.floor(Date.now() / 1000)
+  return {
+    url,
+    get jwksRequests() {
+      return jwksRequests
+    },
+    /** A token like the local auth's, with `overrides` applied to its claims. */
+    sign(overrides: JWTPayload = {}, key = privateKey, header: { kid?: string } = { kid }) {
+      return new SignJWT({
+        iss: `${url}/auth/v1`,
+        sub: crypto.randomUUID(),
+        aud: 'authenticated',
+        role: 'authenticated',
+        email: 'someone@test.local',
+        session_id: crypto.randomUUID(),
+        iat: now(),
+        exp: now() + 3600,
+        ...overrides,
+      }).setProtectedHeader({ alg: 'ES256', typ: 'JWT', ...header }).sign(key)
+    },
+    stop: () => server.shutdown(),
+  }
+}
