@@ -182,6 +182,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const app = new Hono().basePath('/auth/v1')
   // Supabase's API gateway answers CORS for /auth/v1 (any origin, requested headers mirrored).
   app.use('*', cors({ origin: '*', maxAge: 3600 }))
+  // Supabase serves the JWKS without an apikey (an open route in its gateway) so verifiers need no key.
+  app.get('/.well-known/jwks.json', (c) => c.json({ keys: [key.publicJwk] }))
   app.use('*', async (c, next) => {
     const apikey = c.req.header('apikey') ?? c.req.query('apikey')
     if (!apikey) {
@@ -228,8 +230,6 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
       sms_provider: '',
       saml_enabled: false,
     }))
-  app.get('/.well-known/jwks.json', (c) => c.json({ keys: [key.publicJwk] }))
-
   app.post('/signup', async (c) => {
     const body = await readBody(c)
     const email = str(body.email)?.trim().toLowerCase()

@@ -1,0 +1,160 @@
+/**
+ * The local API gateway, with Supabase's paths: `/auth/v1/*` goes to the local auth server and
+ * `/functions/v1/<name>/*` to the function's handler (the same `createHandler` its index.ts serves when
+ * deployed), with the path rewritten to `/<name>/*` as Supabase's edge runtime does. Functions are found
+ * at request time (every folder of supabase/functions not starting with `_` that has a handler.ts), and
+ * each one's `verify_jwt` is read from supabase/config.toml (default true, as on Supabase).
+ */
+import { parse as parseToml } from 'smol-toml'
+import type { AuthServer } from './auth/server.ts'
+
+export interface GatewayOptions {
+  auth: Pick<AuthServer, 'handler' | 'verifyJwt'>
+  /** The functions' environment record (SUPABASE_URL, SUPABASE_DB_URL, …). */
+  env: Record<string, string>
+  /** One line per request (method, path, status, ms); never headers, query or bodies. */
+  log?: (line: string) => void
+  /** Defaults to the repository's supabase/ folder. */
+  supabaseDir?: URL
+}
+
+export interface Gateway {
+  handler(req: Request): Promise<Response>
+  /** Closes what the functions opened (their database pool). */
+  stop(): Promise<void>
+}
+
+type Handler = (req: Request) => Promise<Response>
+
+interface SharedModules {
+  deps: { createDeps(env: unknown): { db?: { end(): Promise<void> } } }
+  env: { loadEnv(source: Record<string, string>): unknown }
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const supabaseDir = options.supabaseDir ?? new URL('../supabase/', import.meta.url)
+  const functionsDir = new URL('functions/', supabaseDir)
+  const handlers = new Map<string, Promise<Handler>>()
+  let deps: Promise<ReturnType<SharedModules['deps']['createDeps']>> | undefined
+
+  // Built on first use and shared by every function, as one edge worker would hold them.
+  function sharedDeps() {
+    deps ??= (async () => {
+      const { loadEnv } = await import(new URL('_shared/env.ts', functionsDir).href) as SharedModules['env']
+      const { createDeps } = await import(
+        new URL('_shared/deps.ts', functionsDir).href
+      ) as SharedModules['deps']
+      return createDeps(loadEnv(options.env))
+    })()
+    deps.catch(() => deps = undefined)
+    return deps
+  }
+
+  function loadHandler(name: string): Promise<Handler> {
+    let handler = handlers.get(name)
+    if (!handler) {
+      handler = (async () => {
+        const mod = await import(new URL(`${name}/handler.ts`, functionsDir).href)
+        if (typeof mod.createHandler !== 'function') {
+          throw new Error(`${name}/handler.ts exports no createHandler`)
+        }
+        return mod.createHandler(await sharedDeps()) as Handler
+      })()
+      handlers.set(name, handler)
+      // A handler that failed to load (syntax error, bad env) is retried on the next request.
+      handler.catch(() => handlers.delete(name))
+    }
+    return handler
+  }
+
+  async function route(req: Request, url: URL): Promise<Response> {
+    if (url.pathname === '/auth/v1' || url.pathname.startsWith('/auth/v1/')) {
+      return await options.auth.handler(req)
+    }
+
+    const match = /^\/functions\/v1\/([^/]+)(\/.*)?$/.exec(url.pathname)
+    if (!match) return Response.json({ message: 'no Route matched with those values' }, { status: 404 })
+    const name = match[1]
+    const config = NAME.test(name) ? await functionConfig(supabaseDir, functionsDir, name) : undefined
+    if (!config) {
+      return Response.json({ code: 'NOT_FOUND', message: 'Requested function was not found' }, {
+        status: 404,
+        headers: CORS,
+      })
+    }
+    if (config.verifyJwt && req.method !== 'OPTIONS') {
+      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '')?.[1]
+      if (!token) return Response.json({ code: 401, message: 'Missing authorization header' }, unauthorized)
+      const valid = await options.auth.verifyJwt(token).then(() => true, () => false)
+      if (!valid) return Response.json({ code: 401, message: 'Invalid JWT' }, unauthorized)
+    }
+    const handler = await loadHandler(name)
+    const target = new URL(`/${name}${match[2] ?? ''}${url.search}`, url)
+    // Copied field by field: `new Request(target, req)` would read req.signal, which Deno.serve aborts once
+    // the response is sent (and warns about).
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+    }
+    if (req.body) init.duplex = 'half'
+    return await handler(new Request(target, init))
+  }
+
+  return {
+    async handler(req) {
+      const started = performance.now()
+      const url = new URL(req.url)
+      let res: Response
+      try {
+        res = await route(req, url)
+      } catch (error) {
+        console.error(
+          `gateway: ${req.method} ${url.pathname} failed:`,
+          error instanceof Error ? error.message : error,
+        )
+        res = Response.json({ code: 500, message: 'Internal Server Error' }, { status: 500, headers: CORS })
+      }
+      options.log?.(
+        `${req.method} ${url.pathname} ${res.status} ${Math.round(performance.now() - started)}ms`,
+      )
+      return res
+    },
+    async stop() {
+      const built = await deps?.catch(() => undefined)
+      await built?.db?.end()
+    },
+  }
+}
+
+// The SPA must be able to read the gateway's own errors, which never reach a function's CORS handling.
+const CORS = { 'access-control-allow-origin': '*' }
+const unauthorized = { status: 401, headers: CORS }
+
+/** The function's folder and config.toml entry: undefined when it has no handler or is disabled. */
+async function functionConfig(
+  supabaseDir: URL,
+  functionsDir: URL,
+  name: string,
+): Promise<{ verifyJwt: boolean } | undefined> {
+  if (name.startsWith('_')) return undefined
+  try {
+    if (!(await Deno.stat(new URL(`${name}/handler.ts`, functionsDir))).isFile) return undefined
+  } catch {
+    return undefined
+  }
+  // Read at each request so an edit to config.toml applies without a restart, as it does for new functions.
+  let entry: { enabled?: unknown; verify_jwt?: unknown } = {}
+  try {
+    const config = parseToml(await Deno.readTextFile(new URL('config.toml', supabaseDir))) as {
+      functions?: Record<string, typeof entry>
+    }
+    entry = config.functions?.[name] ?? {}
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error
+  }
+  if (entry.enabled === false) return undefined
+  return { verifyJwt: entry.verify_jwt !== false }
+}
