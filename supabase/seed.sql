@@ -9,6 +9,12 @@ values (
   '{"provider": "email", "providers": ["email"]}', '{"full_name": "Claire Dupont"}'
 );
 
-select set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-8000-000000000001", "role": "authenticated"}', true);
-select public.create_tenant('Cabinet Dupont', 'cabinet-dupont', 'FR', 'fr', 'Europe/Paris', 'doctor');
-select set_config('request.jwt.claims', '', true);
+-- One statement, so the transaction-local claims hold whether or not the runner wraps the file in a transaction.
+do $$
+begin
+  perform set_config('request.jwt.claims',
+    '{"sub": "00000000-0000-4000-8000-000000000001", "role": "authenticated"}', true);
+  perform public.create_tenant('Cabinet Dupont', 'cabinet-dupont', 'FR', 'fr', 'Europe/Paris', 'doctor');
+  perform set_config('request.jwt.claims', '', true);
+end
+$$;

@@ -14,11 +14,16 @@ export interface MigrateResult {
   seeded: boolean
 }
 
-export async function migrate(url: string, options: { seed: boolean; prepare?: boolean }): Promise<MigrateResult> {
+export async function migrate(
+  url: string,
+  options: { seed: boolean; prepare?: boolean },
+): Promise<MigrateResult> {
   const sql = postgres(url, { max: 1, prepare: options.prepare ?? true, onnotice: () => {} })
   try {
     const result: MigrateResult = { bootstrapped: false, applied: [], seeded: false }
-    const [{ supabase }] = await sql<{ supabase: boolean }[]>`select to_regclass('auth.users') is not null as supabase`
+    const [{ supabase }] = await sql<
+      { supabase: boolean }[]
+    >`select to_regclass('auth.users') is not null as supabase`
     if (!supabase) {
       await sql.unsafe(await Deno.readTextFile(new URL('scripts/db/bootstrap.sql', root)))
       result.bootstrapped = true

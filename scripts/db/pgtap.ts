@@ -61,9 +61,8 @@ export async function runPgtap(url: string, options: PgtapOptions = {}): Promise
       result.output += `# ${file}\n${[...lines, ...notices].join('\n')}\n`
       if (options.verbose) {
         for (const f of outcome.failures) console.log(`  ${f}`)
-        console.log(`${outcome.failures.length ? 'FAILED' : 'ok'}: ${file} (${outcome.passed} passed, ${
-          outcome.failures.length
-        } failed)`)
+        const status = outcome.failures.length ? 'FAILED' : 'ok'
+        console.log(`${status}: ${file} (${outcome.passed} passed, ${outcome.failures.length} failed)`)
       }
     }
   } catch (e) {
@@ -94,8 +93,8 @@ async function testFiles(): Promise<string[]> {
  * when there is one statement); pgTAP's functions return their TAP lines as single-column rows.
  */
 function tapLines(results: unknown): string[] {
-  const sets = (Array.isArray(results) && results.length > 0 && Array.isArray(results[0]) ? results : [results]) as
-    Record<string, unknown>[][]
+  const many = Array.isArray(results) && results.length > 0 && Array.isArray(results[0])
+  const sets = (many ? results : [results]) as Record<string, unknown>[][]
   const lines: string[] = []
   for (const rows of sets) {
     for (const row of rows) {
@@ -122,7 +121,10 @@ function score(lines: string[], error: string | undefined): { passed: number; fa
       ran++
       // pgTAP's diagnostics for a failure (have/want, the error caught) follow it as `#` lines.
       const diagnostics = []
-      for (let j = i + 1; j < lines.length && lines[j].startsWith('# '); j++) diagnostics.push(lines[j].slice(2).trim())
+      for (const next of lines.slice(i + 1)) {
+        if (!next.startsWith('# ') || next.startsWith('# Looks like')) break
+        diagnostics.push(next.slice(2).trim())
+      }
       failures.push([line, ...diagnostics].join(' | '))
     }
   }
