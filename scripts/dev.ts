@@ -1,0 +1,80 @@
+/**
+ * `npm start`: the whole stack on Supabase's usual local ports, data kept in .data/ so a restart keeps the
+ * users, tenants and secrets. DATABASE_URL switches to a real Postgres; API_PORT, DB_PORT, VAPI_PORT and
+ * SPA_PORT move a service off a port that is taken.
+ */
+import { PortInUseError, type StackPorts, startStack } from './stack.ts'
+
+const root = new URL('../', import.meta.url).pathname
+const PORT_VARS: Record<keyof StackPorts, string> = {
+  api: 'API_PORT',
+  db: 'DB_PORT',
+  vapi: 'VAPI_PORT',
+  spa: 'SPA_PORT',
+}
+const DEFAULT_PORTS: StackPorts = { api: 54321, db: 54322, vapi: 54330, spa: 5173 }
+
+const ports = { ...DEFAULT_PORTS }
+for (const [service, variable] of Object.entries(PORT_VARS) as [keyof StackPorts, string][]) {
+  const value = Deno.env.get(variable)
+  if (!value) continue
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${variable}=${value} is not a port number`)
+  ports[service] = port
+}
+const databaseUrl = Deno.env.get('DATABASE_URL') || undefined
+
+let stack
+try {
+  stack = await startStack({
+    dataDir: `${root}.data`,
+    databaseUrl,
+    ports,
+    seed: true,
+    spa: true,
+    spaEnvFile: `${root}web/.env.local`,
+  })
+} catch (error) {
+  if (error instanceof PortInUseError) {
+    fail(
+      `Port ${error.port} (${error.service}) is already in use — is another \`npm start\` running? ` +
+        `Stop it, or choose another port: ${PORT_VARS[error.service]}=<port> npm start`,
+    )
+  }
+  throw error
+}
+
+const rows: [string, string][] = [
+  ['API URL', stack.apiUrl],
+  ['Functions URL', `${stack.apiUrl}/functions/v1`],
+  ['DB URL', databaseUrl ? redact(stack.dbUrl) : stack.dbUrl],
+  ['JWKS URL', `${stack.apiUrl}/auth/v1/.well-known/jwks.json`],
+  ['anon key', stack.anonKey],
+  ['SPA URL', stack.spaUrl!],
+  ['Vapi sandbox URL', stack.vapiUrl],
+  ['Demo login', 'demo@switchboard.local / switchboard-demo'],
+]
+const width = Math.max(...rows.map(([label]) => label.length))
+console.log(`\nSwitchboard is running${databaseUrl ? ' on DATABASE_URL' : ' (data in .data/)'}.\n`)
+for (const [label, value] of rows) console.log(`${label.padStart(width)}: ${value}`)
+console.log(`\nOpen ${stack.spaUrl} — Ctrl-C stops everything.\n`)
+
+let stopping = false
+const shutdown = async () => {
+  if (stopping) Deno.exit(1) // a second Ctrl-C while stopping: give up waiting
+  stopping = true
+  console.log('\nStopping…')
+  await stack.stop()
+  Deno.exit(0)
+}
+Deno.addSignalListener('SIGINT', shutdown)
+Deno.addSignalListener('SIGTERM', shutdown)
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}
+
+function fail(message: string): never {
+  console.error(`npm start: ${message}`)
+  Deno.exit(1)
+}
