@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
+import { useCurrentTenant } from '@/features/tenants/components/tenant-context.tsx'
+import { useDocumentTitle } from '@/hooks/use-document-title.ts'
+import { formatDateTime } from '@/lib/format.ts'
+
+export function GeneralRoute() {
+  const { t, i18n } = useTranslation()
+  const { tenant } = useCurrentTenant()
+  useDocumentTitle(`${t('settings.tabs.general')} · ${t('nav.settings')}`)
+  const country = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(tenant.country) ?? tenant.country
+  const rows: [string, string][] = [
+    [t('tenants.name'), tenant.name],
+    [t('settings.general.slug'), tenant.slug],
+    [t('tenants.profession'), t(`professions.${tenant.profession}`)],
+    [t('tenants.country'), country],
+    [t('tenants.language'), t(`language.${tenant.language}`)],
+    [t('tenants.timezone'), tenant.timezone.replaceAll('_', ' ')],
+    [t('settings.general.createdAt'), formatDateTime(tenant.created_at, i18n.language)],
+  ]
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('settings.general.title')}</CardTitle>
+        <CardDescription>{t('settings.general.description')}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <dl className='grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]'>
+          {rows.map(([label, value]) => (
+            <div key={label} className='contents'>
+              <dt className='text-muted-foreground'>{label}</dt>
+              <dd className='font-medium break-words'>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </CardContent>
+    </Card>
+  )
+}

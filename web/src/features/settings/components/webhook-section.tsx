@@ -1,0 +1,150 @@
+import { RefreshCw, TriangleAlert, Webhook } from 'lucide-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { toast } from 'sonner'
+import type { VapiSettings } from '@shared/contracts/settings.ts'
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog.tsx'
+import { Badge } from '@/components/ui/badge.tsx'
+import { Button, buttonVariants } from '@/components/ui/button.tsx'
+import { CopyButton } from '@/components/ui/copy-button.tsx'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog.tsx'
+import { Input } from '@/components/ui/input.tsx'
+import { Label } from '@/components/ui/label.tsx'
+import { problemMessage } from '@/lib/problem-message.ts'
+
+interface Props {
+  settings: VapiSettings
+  canManage: boolean
+  /** Resolves to the new secret, shown here once. */
+  onRotate: () => Promise<string>
+}
+
+export function WebhookSection({ settings, canManage, onRotate }: Props) {
+  const { t } = useTranslation()
+  const [pending, setPending] = useState(false)
+  const [secret, setSecret] = useState<string | null>(null)
+
+  const rotate = async () => {
+    setPending(true)
+    try {
+      setSecret(await onRotate())
+    } catch (error) {
+      toast.error(t('integrations.vapi.webhook.rotateFailed'), { description: problemMessage(error, t) })
+    } finally {
+      setPending(false)
+    }
+  }
+
+  return (
+    <div className='grid gap-4'>
+      <div className='flex gap-3'>
+        <Webhook className='mt-0.5 size-4 shrink-0 text-muted-foreground' aria-hidden='true' />
+        <div className='grid gap-1'>
+          <h3 className='font-medium'>{t('integrations.vapi.webhook.title')}</h3>
+          <p className='text-sm text-muted-foreground'>{t('integrations.vapi.webhook.description')}</p>
+        </div>
+      </div>
+      <div className='grid gap-4 sm:pl-7'>
+        <div className='grid gap-1.5'>
+          <Label htmlFor='vapi-webhook-url'>{t('integrations.vapi.webhook.url')}</Label>
+          <div className='flex gap-2'>
+            <Input id='vapi-webhook-url' readOnly value={settings.webhook_url} className='font-mono text-xs' />
+            <CopyButton value={settings.webhook_url} label={t('integrations.vapi.webhook.copyUrl')} />
+          </div>
+        </div>
+        <div className='flex flex-wrap items-center justify-between gap-3 rounded-md border bg-muted/30 px-3 py-2.5'>
+          <div className='grid gap-0.5'>
+            <span className='text-sm font-medium'>{t('integrations.vapi.webhook.secret')}</span>
+            <span className='text-xs text-muted-foreground'>
+              {settings.has_webhook_secret
+                ? (
+                  <>
+                    <Badge variant='success' className='mr-2'>{t('integrations.status.set')}</Badge>
+                    {settings.webhook_secret_preview && (
+                      <code className='font-mono'>{settings.webhook_secret_preview}</code>
+                    )}
+                  </>
+                )
+                : t('integrations.vapi.webhook.noSecret')}
+            </span>
+          </div>
+          {canManage && (settings.has_webhook_secret
+            ? (
+              <AlertDialog>
+                <AlertDialogTrigger asChild>
+                  <Button variant='outline' size='sm' loading={pending}>
+                    <RefreshCw aria-hidden='true' />
+                    {t('integrations.vapi.webhook.rotate')}
+                  </Button>
+                </AlertDialogTrigger>
+                <AlertDialogContent>
+                  <AlertDialogHeader>
+                    <AlertDialogTitle>{t('integrations.vapi.webhook.rotateTitle')}</AlertDialogTitle>
+                    <AlertDialogDescription>{t('integrations.vapi.webhook.rotateDescription')}</AlertDialogDescription>
+                  </AlertDialogHeader>
+                  <AlertDialogFooter>
+                    <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
+                    <AlertDialogAction className={buttonVariants()} onClick={rotate}>
+                      {t('integrations.vapi.webhook.rotate')}
+                    </AlertDialogAction>
+                  </AlertDialogFooter>
+                </AlertDialogContent>
+              </AlertDialog>
+            )
+            : (
+              <Button variant='outline' size='sm' loading={pending} onClick={rotate}>
+                {t('integrations.vapi.webhook.generate')}
+              </Button>
+            ))}
+        </div>
+      </div>
+
+      <Dialog open={secret !== null} onOpenChange={(open) => !open && setSecret(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>{t('integrations.vapi.webhook.secretTitle')}</DialogTitle>
+            <DialogDescription>{t('integrations.vapi.webhook.secretDescription')}</DialogDescription>
+          </DialogHeader>
+          <div className='grid gap-1.5'>
+            <Label htmlFor='vapi-webhook-secret'>{t('integrations.vapi.webhook.secret')}</Label>
+            <div className='flex gap-2'>
+              <Input
+                id='vapi-webhook-secret'
+                readOnly
+                value={secret ?? ''}
+                className='font-mono text-xs'
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <CopyButton value={secret ?? ''} label={t('integrations.vapi.webhook.copySecret')} />
+            </div>
+          </div>
+          <p className='flex gap-2 text-xs text-muted-foreground'>
+            <TriangleAlert className='size-4 shrink-0 text-warning' aria-hidden='true' />
+            {t('integrations.vapi.webhook.secretOnce')}
+          </p>
+          <DialogFooter>
+            <DialogClose className={buttonVariants()}>{t('common.done')}</DialogClose>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  )
+}

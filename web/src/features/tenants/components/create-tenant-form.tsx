@@ -1,0 +1,86 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo } from 'react'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { toast } from 'sonner'
+import type { z } from 'zod'
+import { CreateTenantBody, LANGUAGES, type Tenant } from '@shared/contracts/tenants.ts'
+import { PROFESSIONS } from '@shared/professions.ts'
+import { Button } from '@/components/ui/button.tsx'
+import { FormField } from '@/components/ui/form-field.tsx'
+import { Input, NativeSelect } from '@/components/ui/input.tsx'
+import { isProblemError } from '@/lib/functions.ts'
+import { currentLanguage } from '@/lib/i18n.ts'
+import { useCreateTenant } from '../api/create-tenant.ts'
+import { browserCountry, browserTimeZone, countryOptions, timeZoneOptions } from './region-options.ts'
+
+type FormInput = z.input<typeof CreateTenantBody>
+
+export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) => void }) {
+  const { t, i18n } = useTranslation()
+  const createTenant = useCreateTenant()
+  const defaultTimeZone = useMemo(browserTimeZone, [])
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language])
+  const zones = useMemo(() => timeZoneOptions(defaultTimeZone), [defaultTimeZone])
+  const form = useForm<FormInput, unknown, CreateTenantBody>({
+    resolver: zodResolver(CreateTenantBody),
+    defaultValues: {
+      name: '',
+      country: browserCountry(),
+      language: currentLanguage(),
+      timezone: defaultTimeZone,
+      profession: 'doctor',
+    },
+  })
+  const { errors } = form.formState
+
+  const onSubmit = form.handleSubmit((values) =>
+    createTenant.mutate(values, {
+      onSuccess: (tenant) => {
+        toast.success(t('tenants.created', { name: tenant.name }))
+        onCreated(tenant)
+      },
+      onError: (error) => {
+        if (isProblemError(error)) {
+          for (const e of error.errors) {
+            if (e.field in values) form.setError(e.field as keyof FormInput, { message: e.message })
+          }
+        }
+        toast.error(t('tenants.createFailed'), { description: isProblemError(error) ? error.message : undefined })
+      },
+    })
+  )
+
+  return (
+    <form noValidate onSubmit={onSubmit} className='grid gap-4'>
+      <FormField label={t('tenants.name')} hint={t('tenants.nameHint')} error={errors.name && t('validation.required')}>
+        <Input autoFocus autoComplete='organization' {...form.register('name')} />
+      </FormField>
+      <FormField label={t('tenants.profession')} error={errors.profession?.message}>
+        <NativeSelect {...form.register('profession')}>
+          {PROFESSIONS.map((p) => <option key={p} value={p}>{t(`professions.${p}`)}</option>)}
+        </NativeSelect>
+      </FormField>
+      <div className='grid gap-4 sm:grid-cols-2'>
+        <FormField label={t('tenants.country')} error={errors.country?.message}>
+          <NativeSelect autoComplete='country' {...form.register('country')}>
+            {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          </NativeSelect>
+        </FormField>
+        <FormField label={t('tenants.language')} hint={t('tenants.languageHint')} error={errors.language?.message}>
+          <NativeSelect {...form.register('language')}>
+            {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>)}
+          </NativeSelect>
+        </FormField>
+      </div>
+      <FormField label={t('tenants.timezone')} error={errors.timezone && t('validation.timezone')}>
+        <NativeSelect {...form.register('timezone')}>
+          {zones.map((z) => <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>)}
+        </NativeSelect>
+      </FormField>
+      <Button type='submit' loading={createTenant.isPending} className='mt-1 w-full sm:w-auto sm:justify-self-end'>
+        {t('tenants.createSubmit')}
+      </Button>
+    </form>
+  )
+}
