@@ -22,9 +22,12 @@ export interface PgtapOptions {
   prepare?: boolean
   /** Print failures and a summary line per file. */
   verbose?: boolean
+  /** Folder holding setup.sql and the test files; supabase/tests by default. */
+  dir?: URL
 }
 
 export async function runPgtap(url: string, options: PgtapOptions = {}): Promise<PgtapResult> {
+  const dir = options.dir ?? TESTS
   const result: PgtapResult = { passed: 0, failed: 0, failures: [], output: '' }
   let notices: string[] = []
   const sql = postgres(url, {
@@ -39,11 +42,11 @@ export async function runPgtap(url: string, options: PgtapOptions = {}): Promise
       select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
       where e.extname = 'pgtap'`
     await sql.unsafe(`set search_path = "$user", public, ${quoteIdent(schema)}`)
-    await sql.unsafe(await Deno.readTextFile(new URL('setup.sql', TESTS)))
+    await sql.unsafe(await Deno.readTextFile(new URL('setup.sql', dir)))
 
-    for (const file of await testFiles()) {
+    for (const file of await testFiles(dir)) {
       notices = []
-      const text = await Deno.readTextFile(new URL(file, TESTS))
+      const text = await Deno.readTextFile(new URL(file, dir))
       let lines: string[] = []
       let error: string | undefined
       try {
@@ -76,12 +79,12 @@ export async function runPgtap(url: string, options: PgtapOptions = {}): Promise
   return result
 }
 
-async function testFiles(): Promise<string[]> {
+async function testFiles(root: URL): Promise<string[]> {
   const files: string[] = []
-  const walk = async (dir: string) => {
-    for await (const entry of Deno.readDir(new URL(dir, TESTS))) {
-      if (entry.isDirectory) await walk(`${dir}${entry.name}/`)
-      else if (entry.name.endsWith('.test.sql')) files.push(`${dir}${entry.name}`)
+  const walk = async (sub: string) => {
+    for await (const entry of Deno.readDir(new URL(sub, root))) {
+      if (entry.isDirectory) await walk(`${sub}${entry.name}/`)
+      else if (entry.name.endsWith('.test.sql')) files.push(`${sub}${entry.name}`)
     }
   }
   await walk('')
