@@ -42,7 +42,6 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
       await saveCredential(
         tx,
         deps,
-        c.var.claims,
         tenant,
         VAPI_PROVIDERS.apiKey,
         vapi_api_key,
@@ -74,7 +73,6 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
       await saveCredential(
         tx,
         deps,
-        c.var.claims,
         tenant,
         VAPI_PROVIDERS.publicKey,
         vapi_public_key,
@@ -111,7 +109,6 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
       await saveCredential(
         tx,
         deps,
-        c.var.claims,
         tenant,
         VAPI_PROVIDERS.webhookSecret,
         secret,
@@ -164,23 +161,20 @@ async function validateVapiKey(deps: Deps, apiKey: string): Promise<void> {
   }
 }
 
-/** RLS (settings.manage) guards the write; the plaintext never reaches the database. */
+/**
+ * Inserts or replaces a sealed credential; grants and RLS (settings.manage) guard the write, a trigger stamps
+ * who and when. The plaintext never reaches the database.
+ */
 async function saveCredential(
   tx: Tx,
   deps: Deps,
-  claims: Claims,
   tenant: string,
   provider: Provider,
   plaintext: string,
   shown: string,
 ): Promise<void> {
   const sealed = await deps.secrets.seal(plaintext, { tenantId: tenant, provider })
-  await tx`
-    insert into public.provider_credentials (tenant_id, provider, ciphertext, key_id, preview, updated_by)
-    values (${tenant}, ${provider}, ${sealed.text}, ${sealed.keyId}, ${shown}, ${claims.sub})
-    on conflict (tenant_id, provider) do update
-      set ciphertext = excluded.ciphertext, key_id = excluded.key_id, preview = excluded.preview,
-          updated_by = excluded.updated_by, updated_at = now()`
+  await tx`select public.upsert_provider_credential(${tenant}, ${provider}, ${sealed.text}, ${sealed.keyId}, ${shown})`
 }
 
 export async function readVapiSettings(tx: Tx, deps: Deps, tenant: string): Promise<VapiSettings> {

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict'
+import type { ListTenantsResponse, Tenant } from '../../../shared/contracts/tenants.ts'
+import { DEFAULT_ROLE_PERMISSIONS } from '../../../shared/permissions.ts'
+import {
+  addMember,
+  call,
+  createTenant,
+  expectProblem,
+  signUp,
+  TENANT_BODY,
+  testDeps,
+} from '../_shared/testing.ts'
+import { createHandler } from './handler.ts'
+
+Deno.test('tenants: create makes the caller owner; list shows role and permissions; audited', async () => {
+  const deps = testDeps()
+  try {
+    const handler = createHandler(deps)
+    const owner = await signUp('owner')
+    const empty = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: owner.token })
+    assert.deepEqual(empty.body, { tenants: [] })
+
+    const created = await call<Tenant>(handler, 'POST', '/tenants', {
+      token: owner.token,
+      body: { ...TENANT_BODY, name: '  Cabinet Émile & Fils ', country: 'fr' },
+    })
+    assert.equal(created.status, 201, created.text)
+    assert.equal(created.body.name, 'Cabinet Émile & Fils')
+    assert.match(created.body.slug, /^cabinet-emile-fils(-\d+)?$/)
+    assert.equal(created.body.country, 'FR')
+    assert.equal(created.body.timezone, 'Europe/Paris')
+    assert.ok(!Number.isNaN(Date.parse(created.body.created_at)))
+
+    // Same name again: a distinct slug.
+    const again = await createTenant(deps, owner, 'Cabinet Émile & Fils')
+    assert.notEqual(again.slug, created.body.slug)
+
+    const listed = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: owner.token })
+    assert.equal(listed.status, 200)
+    assert.equal(listed.body.tenants.length, 2)
+    const mine = listed.body.tenants.find((t) => t.id === created.body.id)!
+    assert.equal(mine.role.name, 'owner')
+    assert.deepEqual([...mine.permissions].sort(), [...DEFAULT_ROLE_PERMISSIONS.owner].sort())
+
+    const [row] = await deps.db.asService((tx) =>
+      tx`select actor, action, target from public.audit_log where tenant_id = ${created.body.id}`
+    )
+    assert.deepEqual({ ...row }, {
+      actor: owner.id,
+      action: 'tenant.created',
+      target: `tenant:${created.body.id}`,
+    })
+  } finally {
+    await deps.end()
+  }
+})
+
+Deno.test('tenants: list shows only active memberships, each with its own role', async () => {
+  const deps = testDeps()
+  try {
+    const handler = createHandler(deps)
+    const owner = await signUp('owner')
+    const member = await signUp('member')
+    const a = await createTenant(deps, owner, 'Garage A')
+    const b = await createTenant(deps, owner, 'Garage B')
+    await addMember(deps, a.id, member, 'viewer')
+    await addMember(deps, b.id, member, 'agent')
+    await deps.db.asService((tx) =>
+      tx`update public.memberships set status = 'disabled' where tenant_id = ${b.id} and user_id = ${member.id}`
+    )
+    const listed = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: member.token })
+    assert.deepEqual(listed.body.tenants.map((t) => [t.name, t.role.name]), [['Garage A', 'viewer']])
+    assert.deepEqual(listed.body.tenants[0].permissions, DEFAULT_ROLE_PERMISSIONS.viewer)
+
+    const stranger = await signUp('stranger')
+    const none = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: stranger.token })
+    assert.deepEqual(none.body.tenants, [])
+  } finally {
+    await deps.end()
+  }
+})
+
+Deno.test('tenants: bad bodies are 4xx problems naming each field, and nothing is created', async () => {
+  const deps = testDeps()
+  try {
+    const handler = createHandler(deps)
+    const user = await signUp()
+    const bad = await expectProblem(
+      handler,
+      'POST',
+      '/tenants',
+      {
+        token: user.token,
+        body: { name: '', country: 'France', language: 'de', timezone: 'Mars/Olympus', profession: 'wizard' },
+      },
+      400,
+      'validation_failed',
+    )
+    assert.deepEqual(bad.errors!.map((e) => e.field).sort(), [
+      'country',
+      'language',
+      'name',
+      'profession',
+      'timezone',
+    ])
+    for (const e of bad.errors!) assert.ok(e.message && e.code)
+
+    const missing = await expectProblem(
+      handler,
+      'POST',
+      '/tenants',
+      { token: user.token, body: {} },
+      400,
+      'validation_failed',
+    )
+    assert.equal(missing.errors!.length, 5)
+    await expectProblem(
+      handler,
+      'POST',
+      '/tenants',
+      { token: user.token, body: [] },
+      400,
+      'validation_failed',
+    )
+    await expectProblem(
+      handler,
+      'POST',
+      '/tenants',
+      { token: user.token, body: '{"name":' },
+      400,
+      'malformed_json',
+    )
+    await expectProblem(
+      handler,
+      'POST',
+      '/tenants',
+      {
+        token: user.token,
+        body: JSON.stringify(TENANT_BODY),
+        headers: { 'content-type': 'text/plain' },
+      },
+      415,
+      'unsupported_media_type',
+    )
+    await expectProblem(
+      handler,
+      'POST',
+      '/tenants',
+      {
+        token: user.token,
+        body: { ...TENANT_BODY, padding: 'x'.repeat(70_000) },
+      },
+      413,
+      'payload_too_large',
+    )
+
+    const listed = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: user.token })
+    assert.deepEqual(listed.body.tenants, [])
+  } finally {
+    await deps.end()
+  }
+})
+
+Deno.test('http: CORS preflight without a token, request ids, unknown routes', async () => {
+  const deps = testDeps()
+  try {
+    const handler = createHandler(deps)
+    const preflight = await handler(
+      new Request('http://127.0.0.1/tenants', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, x-tenant-id, content-type, apikey, x-client-info',
+        },
+      }),
+    )
+    assert.equal(preflight.status, 204)
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173')
+    const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase()
+    for (const h of ['authorization', 'x-tenant-id', 'apikey', 'x-client-info']) {
+      assert.ok(allowed.includes(h))
+    }
+
+    const foreign = await handler(
+      new Request('http://127.0.0.1/tenants', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.test' },
+      }),
+    )
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null)
+
+    const user = await signUp()
+    const traced = await call(handler, 'GET', '/tenants', {
+      token: user.token,
+      headers: { 'x-request-id': 'abc-123' },
+    })
+    assert.equal(traced.headers.get('x-request-id'), 'abc-123')
+    const problem = await expectProblem(
+      handler,
+      'GET',
+      '/tenants/nope',
+      { token: user.token },
+      404,
+      'route_not_found',
+    )
+    assert.ok(problem.request_id)
+    const missing = await call(handler, 'GET', '/tenants', {})
+    assert.equal(
+      missing.headers.get('access-control-allow-origin'),
+      'http://localhost:5173',
+      'errors keep CORS',
+    )
+    assert.ok(missing.headers.get('x-request-id'))
+  } finally {
+    await deps.end()
+  }
+})
