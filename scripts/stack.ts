@@ -96,7 +96,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     })
     cleanups.push(auth.stop)
 
-    const spaOrigins = [`http://localhost:${ports.spa}`, `http://127.0.0.1:${ports.spa}`]
+    // Without our Vite, allow the default one a developer may run by hand.
+    const spaPort = options.spa ? ports.spa : (options.ports?.spa || 5173)
+    const spaOrigins = [`http://localhost:${spaPort}`, `http://127.0.0.1:${spaPort}`]
     const env: Record<string, string> = {
       SUPABASE_URL: apiUrl,
       SUPABASE_DB_URL: dbUrl,

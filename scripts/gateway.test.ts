@@ -1,0 +1,112 @@
+/**
+ * The gateway over real HTTP, with a functions folder of its own (so verify_jwt true and false, disabled
+ * and private folders are all present) and the real local auth server.
+ */
+import assert from 'node:assert/strict'
+import { startTestAuth } from './auth/testing.ts'
+import { createGateway } from './gateway.ts'
+
+const FIXTURE: Record<string, string> = {
+  'config.toml': `
+[functions.open]
+verify_jwt = false
+
+[functions.off]
+enabled = false
+`,
+  'functions/_shared/env.ts': 'export const loadEnv = (source) => ({ ...source, loaded: true })\n',
+  'functions/_shared/deps.ts': 'export const createDeps = (env) => ({ env })\n',
+  'functions/guarded/handler.ts': `
+export const createHandler = (deps) => async (req) => {
+  if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { 'x-answered-by': 'guarded' } })
+  const url = new URL(req.url)
+  return Response.json({ path: url.pathname, search: url.search, body: await req.text(), loaded: deps.env.loaded })
+}
+`,
+  'functions/open/handler.ts': `export const createHandler = () => () => Response.json({ open: true })\n`,
+  'functions/off/handler.ts': `export const createHandler = () => () => Response.json({ off: false })\n`,
+  'functions/_private/handler.ts':
+    `export const createHandler = () => () => Response.json({ private: true })\n`,
+  'functions/empty/README.md': 'a folder without handler.ts\n',
+}
+
+Deno.test('gateway: routes, verify_jwt, path rewriting and one log line per request', async () => {
+  const dir = await Deno.makeTempDir()
+  for (const [path, text] of Object.entries(FIXTURE)) {
+    await Deno.mkdir(`${dir}/${path.slice(0, path.lastIndexOf('/') + 1)}`, { recursive: true })
+    await Deno.writeTextFile(`${dir}/${path}`, text)
+  }
+  const auth = await startTestAuth()
+  const lines: string[] = []
+  const gateway = createGateway({
+    auth: auth.auth,
+    env: { SUPABASE_URL: auth.url },
+    log: (line) => lines.push(line),
+    supabaseDir: new URL(`file://${dir}/`),
+  })
+  const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, gateway.handler)
+  const base = `http://127.0.0.1:${server.addr.port}`
+  const call = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${base}${path}`, init)
+    const text = await res.text()
+    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null }
+  }
+  try {
+    const user = await (await fetch(`${base}/auth/v1/signup`, {
+      method: 'POST',
+      headers: { apikey: auth.auth.anonKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `gw-${crypto.randomUUID()}@test.local`, password: 'gateway-test' }),
+    })).json()
+    assert.ok(user.access_token, '/auth/v1 reaches the auth server')
+
+    const missing = await call('/functions/v1/guarded')
+    assert.equal(missing.status, 401)
+    assert.deepEqual(missing.json, { code: 401, message: 'Missing authorization header' })
+
+    const forged = await call('/functions/v1/guarded', { headers: { authorization: 'Bearer not.a.jwt' } })
+    assert.equal(forged.status, 401)
+    assert.deepEqual(forged.json, { code: 401, message: 'Invalid JWT' })
+
+    for (const token of [auth.auth.anonKey, user.access_token]) {
+      const ok = await call('/functions/v1/guarded/items/42?limit=5&q=a%20b', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: 'hello',
+      })
+      assert.equal(ok.status, 200)
+      assert.deepEqual(ok.json, {
+        path: '/guarded/items/42',
+        search: '?limit=5&q=a%20b',
+        body: 'hello',
+        loaded: true,
+      })
+    }
+
+    const preflight = await call('/functions/v1/guarded', { method: 'OPTIONS' })
+    assert.equal(preflight.status, 204)
+    assert.equal(preflight.headers.get('x-answered-by'), 'guarded', 'the preflight reaches the function')
+
+    assert.deepEqual((await call('/functions/v1/open')).json, { open: true }, 'verify_jwt = false')
+
+    for (const name of ['nope', 'off', '_private', '_shared', 'empty', '..%2Fconfig.toml']) {
+      assert.equal((await call(`/functions/v1/${name}`)).status, 404, `${name} is not a function`)
+    }
+    assert.equal((await call('/rest/v1/tenants')).status, 404)
+
+    await call(`/auth/v1/settings?apikey=${auth.auth.anonKey}`)
+    assert.ok(
+      lines.some((l) => /^POST \/functions\/v1\/guarded\/items\/42 200 \d+ms$/.test(l)),
+      lines.join('\n'),
+    )
+    assert.ok(lines.some((l) => /^GET \/auth\/v1\/settings 200 \d+ms$/.test(l)), 'no query string in the log')
+    assert.ok(
+      !lines.some((l) => l.includes(auth.auth.anonKey) || l.includes(user.access_token)),
+      'no secret logged',
+    )
+  } finally {
+    await server.shutdown()
+    await gateway.stop()
+    await auth.stop()
+    await Deno.remove(dir, { recursive: true })
+  }
+})
