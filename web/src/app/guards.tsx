@@ -13,7 +13,11 @@ import { problemMessage } from '@/lib/problem-message.ts'
 export function FullPageSpinner() {
   const { t } = useTranslation()
   return (
-    <div className='flex min-h-dvh items-center justify-center' role='status' aria-label={t('common.loading')}>
+    <div
+      className='flex min-h-dvh items-center justify-center'
+      role='status'
+      aria-label={t('common.loading')}
+    >
       <span className='size-6 animate-spin rounded-full border-2 border-muted border-t-primary' />
     </div>
   )
@@ -24,7 +28,9 @@ export function RequireAuth() {
   const { session, loading } = useAuth()
   const location = useLocation()
   if (loading) return <FullPageSpinner />
-  if (!session) return <Navigate to='/sign-in' replace state={{ from: location.pathname + location.search }} />
+  if (!session) {
+    return <Navigate to='/sign-in' replace state={{ from: location.pathname + location.search }} />
+  }
   return <Outlet />
 }
 

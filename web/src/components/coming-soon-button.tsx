@@ -8,7 +8,10 @@ export function ComingSoonButton({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
   return (
     <Tooltip content={t('common.comingSoon')}>
-      <span tabIndex={0} className='inline-flex rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring'>
+      <span
+        tabIndex={0}
+        className='inline-flex rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring'
+      >
         <Button disabled aria-disabled='true'>{children}</Button>
       </span>
     </Tooltip>

@@ -1,6 +1,6 @@
 import { Languages } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, type Language } from '@shared/contracts/tenants.ts'
+import { type Language, LANGUAGES } from '@shared/contracts/tenants.ts'
 import { Button } from '@/components/ui/button.tsx'
 import {
   DropdownMenu,
@@ -18,7 +18,11 @@ export function LanguageSwitch() {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant='ghost' size='sm' aria-label={t('language.label', { language: t(`language.${language}`) })}>
+        <Button
+          variant='ghost'
+          size='sm'
+          aria-label={t('language.label', { language: t(`language.${language}`) })}
+        >
           <Languages aria-hidden='true' />
           <span className='uppercase'>{language}</span>
         </Button>

@@ -78,7 +78,10 @@ export async function invokeFunction<S extends z.ZodType | undefined = undefined
 }
 
 /** Calls an Edge Function as the signed-in user; throws ProblemError, never shows anything itself. */
-export function callFunction<S extends z.ZodType | undefined = undefined>(name: string, options?: CallOptions<S>) {
+export function callFunction<S extends z.ZodType | undefined = undefined>(
+  name: string,
+  options?: CallOptions<S>,
+) {
   return invokeFunction(supabase, name, options)
 }
 

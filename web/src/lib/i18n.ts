@@ -2,7 +2,7 @@ import type { Locale } from 'date-fns'
 import { enGB, fr } from 'date-fns/locale'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { LANGUAGES, type Language } from '@shared/contracts/tenants.ts'
+import { type Language, LANGUAGES } from '@shared/contracts/tenants.ts'
 import en from '@/locales/en.json'
 import frMessages from '@/locales/fr.json'
 
@@ -21,10 +21,11 @@ i18n.use(initReactI18next).init({
   supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 })
 
 function applyLanguage(lng: string) {
-  document.documentElement.lang = lng
+  if (globalThis.document) document.documentElement.lang = lng
 }
 applyLanguage(i18n.language)
 i18n.on('languageChanged', applyLanguage)

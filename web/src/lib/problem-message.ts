@@ -7,3 +7,10 @@ export function problemMessage(error: unknown, t: TFunction): string {
   if (error.code === 'network_error') return t('errors.network')
   return t(`errors.codes.${error.code}`, { defaultValue: error.detail ?? error.title })
 }
+
+/** The sentence for one field of a failed call, when the server named that field. */
+export function fieldProblemMessage(error: unknown, field: string, t: TFunction): string {
+  const fieldError = isProblemError(error) ? error.fieldError(field) : undefined
+  if (!fieldError) return problemMessage(error, t)
+  return t(`errors.codes.${fieldError.code}`, { defaultValue: fieldError.message })
+}

@@ -56,7 +56,11 @@ export function AppLayout() {
             <UserMenu />
           </div>
         </header>
-        <main id='main' tabIndex={-1} className='mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:px-6 lg:py-8'>
+        <main
+          id='main'
+          tabIndex={-1}
+          className='mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:px-6 lg:py-8'
+        >
           <Outlet />
         </main>
       </div>

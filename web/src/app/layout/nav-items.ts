@@ -1,4 +1,13 @@
-import { Bot, Inbox, LayoutDashboard, type LucideIcon, MessagesSquare, PhoneCall, Settings, Users } from 'lucide-react'
+import {
+  Bot,
+  Inbox,
+  LayoutDashboard,
+  type LucideIcon,
+  MessagesSquare,
+  PhoneCall,
+  Settings,
+  Users,
+} from 'lucide-react'
 
 export interface NavItem {
   to: string

@@ -8,7 +8,10 @@ export function RouteErrorBoundary() {
   const error = useRouteError()
   console.error(error)
   return (
-    <div role='alert' className='flex min-h-[60dvh] flex-col items-center justify-center gap-3 px-4 text-center'>
+    <div
+      role='alert'
+      className='flex min-h-[60dvh] flex-col items-center justify-center gap-3 px-4 text-center'
+    >
       <h1 className='text-lg font-semibold'>{t('errors.crashTitle')}</h1>
       <p className='max-w-sm text-sm text-muted-foreground'>{t('errors.crashDescription')}</p>
       <Button variant='outline' onClick={() => location.reload()}>{t('errors.reload')}</Button>

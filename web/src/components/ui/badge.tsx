@@ -17,6 +17,8 @@ const badgeVariants = cva(
   },
 )
 
-export function Badge({ className, variant, ...props }: ComponentProps<'span'> & VariantProps<typeof badgeVariants>) {
+export function Badge(
+  { className, variant, ...props }: ComponentProps<'span'> & VariantProps<typeof badgeVariants>,
+) {
   return <span className={cn(badgeVariants({ variant }), className)} {...props} />
 }

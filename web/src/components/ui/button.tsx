@@ -33,7 +33,9 @@ type ButtonProps = ComponentProps<'button'> & VariantProps<typeof buttonVariants
   loading?: boolean
 }
 
-export function Button({ className, variant, size, asChild, loading, disabled, children, ...props }: ButtonProps) {
+export function Button(
+  { className, variant, size, asChild, loading, disabled, children, ...props }: ButtonProps,
+) {
   const Comp = asChild ? Slot.Root : 'button'
   return (
     <Comp

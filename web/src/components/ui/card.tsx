@@ -29,7 +29,10 @@ export function CardContent({ className, ...props }: ComponentProps<'div'>) {
 export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
-      className={cn('flex flex-wrap items-center gap-2 border-t bg-muted/40 px-5 py-3 rounded-b-lg', className)}
+      className={cn(
+        'flex flex-wrap items-center gap-2 border-t bg-muted/40 px-5 py-3 rounded-b-lg',
+        className,
+      )}
       {...props}
     />
   )

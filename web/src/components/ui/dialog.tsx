@@ -12,7 +12,9 @@ export const overlayClass = 'fixed inset-0 z-50 bg-foreground/30 backdrop-blur-[
 export const dialogContentClass =
   'fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg border bg-card p-6 shadow-lg outline-none animate-zoom-in'
 
-export function DialogContent({ className, children, ...props }: ComponentProps<typeof DialogPrimitive.Content>) {
+export function DialogContent(
+  { className, children, ...props }: ComponentProps<typeof DialogPrimitive.Content>,
+) {
   const { t } = useTranslation()
   return (
     <DialogPrimitive.Portal>
@@ -35,13 +37,17 @@ export function DialogHeader({ className, ...props }: ComponentProps<'div'>) {
 }
 
 export function DialogFooter({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />
+  return (
+    <div className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />
+  )
 }
 
 export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {
   return <DialogPrimitive.Title className={cn('text-base font-semibold', className)} {...props} />
 }
 
-export function DialogDescription({ className, ...props }: ComponentProps<typeof DialogPrimitive.Description>) {
+export function DialogDescription(
+  { className, ...props }: ComponentProps<typeof DialogPrimitive.Description>,
+) {
   return <DialogPrimitive.Description className={cn('text-sm text-muted-foreground', className)} {...props} />
 }

@@ -18,7 +18,9 @@ export function PasswordInput({ className, ...props }: Omit<ComponentProps<'inpu
         aria-pressed={visible}
         disabled={props.disabled}
       >
-        {visible ? <EyeOff className='size-4' aria-hidden='true' /> : <Eye className='size-4' aria-hidden='true' />}
+        {visible
+          ? <EyeOff className='size-4' aria-hidden='true' />
+          : <Eye className='size-4' aria-hidden='true' />}
       </button>
     </div>
   )

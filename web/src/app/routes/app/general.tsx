@@ -8,7 +8,8 @@ export function GeneralRoute() {
   const { t, i18n } = useTranslation()
   const { tenant } = useCurrentTenant()
   useDocumentTitle(`${t('settings.tabs.general')} · ${t('nav.settings')}`)
-  const country = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(tenant.country) ?? tenant.country
+  const country = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(tenant.country) ??
+    tenant.country
   const rows: [string, string][] = [
     [t('tenants.name'), tenant.name],
     [t('settings.general.slug'), tenant.slug],

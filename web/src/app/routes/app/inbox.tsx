@@ -16,7 +16,11 @@ export function InboxRoute() {
         icon={Inbox}
         title={t('inbox.emptyTitle')}
         description={t('inbox.emptyDescription')}
-        action={<Link to='/channels' className={buttonVariants({ variant: 'outline' })}>{t('inbox.openChannels')}</Link>}
+        action={
+          <Link to='/channels' className={buttonVariants({ variant: 'outline' })}>
+            {t('inbox.openChannels')}
+          </Link>
+        }
       />
     </>
   )

@@ -67,7 +67,9 @@ export function OverviewRoute() {
   )
 }
 
-function StatusTile({ icon: Icon, label, children }: { icon: typeof Bot; label: string; children: ReactNode }) {
+function StatusTile(
+  { icon: Icon, label, children }: { icon: typeof Bot; label: string; children: ReactNode },
+) {
   return (
     <Card className='grid gap-2 p-4'>
       <span className='flex items-center gap-2 text-xs font-medium text-muted-foreground'>
@@ -87,9 +89,12 @@ function Step({ done, to, children }: { done: boolean; to: string; children: Rea
         to={to}
         className='flex items-center gap-3 rounded-md px-2 py-2 text-sm outline-none hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring'
       >
-        {done
-          ? <CircleCheck className='size-5 text-success' aria-label={t('overview.done')} />
-          : <span className='size-5 rounded-full border-2 border-dashed border-input' aria-label={t('overview.todo')} />}
+        {done ? <CircleCheck className='size-5 text-success' aria-label={t('overview.done')} /> : (
+          <span
+            className='size-5 rounded-full border-2 border-dashed border-input'
+            aria-label={t('overview.todo')}
+          />
+        )}
         <span className={done ? 'text-muted-foreground line-through' : ''}>{children}</span>
         <ArrowRight className='ml-auto size-4 text-muted-foreground' aria-hidden='true' />
       </Link>

@@ -15,7 +15,11 @@ export function VoiceGate({ children }: { children: ReactNode }) {
   const vapi = useVapiSettings(tenant.id)
   if (vapi.isPending) return <Skeleton className='h-48 w-full' />
   if (vapi.isError) {
-    return <Alert variant='destructive' role='alert'>{t('integrations.loadFailed', { reason: problemMessage(vapi.error, t) })}</Alert>
+    return (
+      <Alert variant='destructive' role='alert'>
+        {t('integrations.loadFailed', { reason: problemMessage(vapi.error, t) })}
+      </Alert>
+    )
   }
   if (!vapi.data.has_vapi_key) return <VapiNotConfigured canManage={canManage} />
   return children

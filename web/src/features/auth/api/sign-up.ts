@@ -10,7 +10,11 @@ export const signUpInputSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpInputSchema>
 
 export async function signUp({ fullName, email, password }: SignUpInput) {
-  const { data, error } = await supabase.auth.signUp({ email, password, options: { data: { full_name: fullName } } })
+  const { data, error } = await supabase.auth.signUp({
+    email,
+    password,
+    options: { data: { full_name: fullName } },
+  })
   if (error) throw error
   // Without a session the project asks for email confirmation first (hosted Supabase); locally there is one.
   return data.session

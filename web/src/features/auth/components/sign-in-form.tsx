@@ -34,7 +34,8 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
       <Button type='submit' loading={signIn.isPending} className='mt-1 w-full'>{t('auth.signIn')}</Button>
       {import.meta.env.DEV && (
         <p className='rounded-md border border-dashed bg-muted/50 px-3 py-2 text-xs text-muted-foreground'>
-          {t('auth.demoHint')} <code className='font-mono text-foreground'>demo@switchboard.local</code> /{' '}
+          {t('auth.demoHint')} <code className='font-mono text-foreground'>demo@switchboard.local</code> /
+          {' '}
           <code className='font-mono text-foreground'>switchboard-demo</code>
         </p>
       )}

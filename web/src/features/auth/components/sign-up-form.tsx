@@ -44,7 +44,9 @@ export function SignUpForm({ onSuccess }: { onSuccess: () => void }) {
       >
         <PasswordInput autoComplete='new-password' {...form.register('password')} />
       </FormField>
-      <Button type='submit' loading={signUp.isPending} className='mt-1 w-full'>{t('auth.createAccount')}</Button>
+      <Button type='submit' loading={signUp.isPending} className='mt-1 w-full'>
+        {t('auth.createAccount')}
+      </Button>
     </form>
   )
 }

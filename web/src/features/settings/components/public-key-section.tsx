@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input } from '@/components/ui/input.tsx'
 import { isProblemError } from '@/lib/functions.ts'
-import { problemMessage } from '@/lib/problem-message.ts'
+import { fieldProblemMessage, problemMessage } from '@/lib/problem-message.ts'
 import { keyErrorMessage } from './key-error-message.ts'
 
 interface Props {
@@ -28,7 +28,10 @@ export function PublicKeySection({ settings, canManage, onSave, onDelete }: Prop
     defaultValues: { vapi_public_key: settings.vapi_public_key ?? '' },
   })
   const { reset } = form
-  useEffect(() => reset({ vapi_public_key: settings.vapi_public_key ?? '' }), [reset, settings.vapi_public_key])
+  useEffect(() => reset({ vapi_public_key: settings.vapi_public_key ?? '' }), [
+    reset,
+    settings.vapi_public_key,
+  ])
   const fieldError = form.formState.errors.vapi_public_key
 
   const submit = form.handleSubmit(async (body) => {
@@ -37,7 +40,10 @@ export function PublicKeySection({ settings, canManage, onSave, onDelete }: Prop
       toast.success(t('integrations.vapi.publicKey.saved'))
     } catch (error) {
       if (isProblemError(error) && error.fieldError('vapi_public_key')) {
-        form.setError('vapi_public_key', { type: 'server', message: problemMessage(error, t) })
+        form.setError('vapi_public_key', {
+          type: 'server',
+          message: fieldProblemMessage(error, 'vapi_public_key', t),
+        })
       } else {
         toast.error(t('integrations.vapi.publicKey.saveFailed'), { description: problemMessage(error, t) })
       }

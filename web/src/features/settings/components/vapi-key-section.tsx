@@ -21,7 +21,7 @@ import { FormField } from '@/components/ui/form-field.tsx'
 import { PasswordInput } from '@/components/ui/password-input.tsx'
 import { formatDateTime } from '@/lib/format.ts'
 import { isProblemError } from '@/lib/functions.ts'
-import { problemMessage } from '@/lib/problem-message.ts'
+import { fieldProblemMessage, problemMessage } from '@/lib/problem-message.ts'
 import { keyErrorMessage } from './key-error-message.ts'
 
 interface Props {
@@ -52,7 +52,10 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
       const onField = isProblemError(error) &&
         (error.code === 'vapi_key_invalid' || error.fieldError('vapi_api_key') !== undefined)
       if (onField) {
-        form.setError('vapi_api_key', { type: 'server', message: problemMessage(error, t) }, { shouldFocus: true })
+        form.setError('vapi_api_key', {
+          type: 'server',
+          message: fieldProblemMessage(error, 'vapi_api_key', t),
+        }, { shouldFocus: true })
       } else {
         toast.error(t('integrations.vapi.key.saveFailed'), { description: problemMessage(error, t) })
       }
@@ -106,7 +109,12 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
             </Button>
             <AlertDialog>
               <AlertDialogTrigger asChild>
-                <Button variant='ghost' size='sm' className='text-destructive hover:text-destructive' loading={deleting}>
+                <Button
+                  variant='ghost'
+                  size='sm'
+                  className='text-destructive hover:text-destructive'
+                  loading={deleting}
+                >
                   <Trash2 aria-hidden='true' />
                   {t('common.delete')}
                 </Button>
@@ -114,11 +122,15 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
               <AlertDialogContent>
                 <AlertDialogHeader>
                   <AlertDialogTitle>{t('integrations.vapi.key.deleteTitle')}</AlertDialogTitle>
-                  <AlertDialogDescription>{t('integrations.vapi.key.deleteDescription')}</AlertDialogDescription>
+                  <AlertDialogDescription>
+                    {t('integrations.vapi.key.deleteDescription')}
+                  </AlertDialogDescription>
                 </AlertDialogHeader>
                 <AlertDialogFooter>
                   <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
-                  <AlertDialogAction onClick={remove}>{t('integrations.vapi.key.deleteConfirm')}</AlertDialogAction>
+                  <AlertDialogAction onClick={remove}>
+                    {t('integrations.vapi.key.deleteConfirm')}
+                  </AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             </AlertDialog>

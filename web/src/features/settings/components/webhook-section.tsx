@@ -66,7 +66,12 @@ export function WebhookSection({ settings, canManage, onRotate }: Props) {
         <div className='grid gap-1.5'>
           <Label htmlFor='vapi-webhook-url'>{t('integrations.vapi.webhook.url')}</Label>
           <div className='flex gap-2'>
-            <Input id='vapi-webhook-url' readOnly value={settings.webhook_url} className='font-mono text-xs' />
+            <Input
+              id='vapi-webhook-url'
+              readOnly
+              value={settings.webhook_url}
+              className='font-mono text-xs'
+            />
             <CopyButton value={settings.webhook_url} label={t('integrations.vapi.webhook.copyUrl')} />
           </div>
         </div>
@@ -98,7 +103,9 @@ export function WebhookSection({ settings, canManage, onRotate }: Props) {
                 <AlertDialogContent>
                   <AlertDialogHeader>
                     <AlertDialogTitle>{t('integrations.vapi.webhook.rotateTitle')}</AlertDialogTitle>
-                    <AlertDialogDescription>{t('integrations.vapi.webhook.rotateDescription')}</AlertDialogDescription>
+                    <AlertDialogDescription>
+                      {t('integrations.vapi.webhook.rotateDescription')}
+                    </AlertDialogDescription>
                   </AlertDialogHeader>
                   <AlertDialogFooter>
                     <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>

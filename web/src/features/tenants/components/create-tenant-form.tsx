@@ -46,14 +46,20 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
             if (e.field in values) form.setError(e.field as keyof FormInput, { message: e.message })
           }
         }
-        toast.error(t('tenants.createFailed'), { description: isProblemError(error) ? error.message : undefined })
+        toast.error(t('tenants.createFailed'), {
+          description: isProblemError(error) ? error.message : undefined,
+        })
       },
     })
   )
 
   return (
     <form noValidate onSubmit={onSubmit} className='grid gap-4'>
-      <FormField label={t('tenants.name')} hint={t('tenants.nameHint')} error={errors.name && t('validation.required')}>
+      <FormField
+        label={t('tenants.name')}
+        hint={t('tenants.nameHint')}
+        error={errors.name && t('validation.required')}
+      >
         <Input autoFocus autoComplete='organization' {...form.register('name')} />
       </FormField>
       <FormField label={t('tenants.profession')} error={errors.profession?.message}>
@@ -67,7 +73,11 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
             {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
           </NativeSelect>
         </FormField>
-        <FormField label={t('tenants.language')} hint={t('tenants.languageHint')} error={errors.language?.message}>
+        <FormField
+          label={t('tenants.language')}
+          hint={t('tenants.languageHint')}
+          error={errors.language?.message}
+        >
           <NativeSelect {...form.register('language')}>
             {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>)}
           </NativeSelect>
@@ -78,7 +88,11 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
           {zones.map((z) => <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>)}
         </NativeSelect>
       </FormField>
-      <Button type='submit' loading={createTenant.isPending} className='mt-1 w-full sm:w-auto sm:justify-self-end'>
+      <Button
+        type='submit'
+        loading={createTenant.isPending}
+        className='mt-1 w-full sm:w-auto sm:justify-self-end'
+      >
         {t('tenants.createSubmit')}
       </Button>
     </form>

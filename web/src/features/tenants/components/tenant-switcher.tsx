@@ -31,7 +31,9 @@ export function TenantSwitcher({ className }: { className?: string }) {
         </span>
         <span className='grid min-w-0 flex-1 leading-tight'>
           <span className='truncate font-medium'>{tenant.name}</span>
-          <span className='truncate text-xs text-muted-foreground'>{t(`roles.${tenant.role.name}`, tenant.role.name)}</span>
+          <span className='truncate text-xs text-muted-foreground'>
+            {t(`roles.${tenant.role.name}`, tenant.role.name)}
+          </span>
         </span>
         <ChevronsUpDown className='size-4 shrink-0 text-muted-foreground' aria-hidden='true' />
       </DropdownMenuTrigger>

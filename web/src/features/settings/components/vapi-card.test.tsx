@@ -1,0 +1,134 @@
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import type { VapiSettings } from '@shared/contracts/settings.ts'
+import { ProblemError } from '@/lib/functions.ts'
+import { VapiCardView } from './vapi-card.tsx'
+
+const notConfigured: VapiSettings = {
+  has_vapi_key: false,
+  vapi_api_key_preview: null,
+  vapi_api_key_updated_at: null,
+  vapi_public_key: null,
+  has_webhook_secret: false,
+  webhook_secret_preview: null,
+  webhook_url: 'http://127.0.0.1:54321/functions/v1/webhooks/vapi/8c9e',
+}
+
+const configured: VapiSettings = {
+  ...notConfigured,
+  has_vapi_key: true,
+  vapi_api_key_preview: 'sk_live_…9f2c',
+  vapi_api_key_updated_at: '2026-11-21T10:25:00Z',
+}
+
+function renderCard(
+  settings: VapiSettings,
+  canManage: boolean,
+  overrides: Partial<Parameters<typeof VapiCardView>[0]> = {},
+) {
+  const props = {
+    settings,
+    canManage,
+    onSaveKey: vi.fn(async () => settings),
+    onDeleteKey: vi.fn(async () => undefined),
+    onSavePublicKey: vi.fn(async () => settings),
+    onDeletePublicKey: vi.fn(async () => undefined),
+    onRotateSecret: vi.fn(async () => 'whsec_once'),
+    ...overrides,
+  }
+  render(<VapiCardView {...props} />)
+  return props
+}
+
+describe('Vapi card', () => {
+  it('without a key: says "Not configured" and offers a labelled key field', () => {
+    renderCard(notConfigured, true)
+    expect(screen.getByText('Not configured')).toBeInTheDocument()
+    expect(screen.queryByText('Configured')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Vapi private key')).toHaveAttribute('type', 'password')
+    expect(screen.getByRole('button', { name: 'Verify and save' })).toBeEnabled()
+  })
+
+  it('checks the key with the contract before calling the server', async () => {
+    const user = userEvent.setup()
+    const props = renderCard(notConfigured, true)
+    await user.type(screen.getByLabelText('Vapi private key'), 'short')
+    await user.click(screen.getByRole('button', { name: 'Verify and save' }))
+    expect(await screen.findByText('Enter a key of at least 8 characters')).toBeInTheDocument()
+    expect(screen.getByLabelText('Vapi private key')).toHaveAttribute('aria-invalid', 'true')
+    expect(props.onSaveKey).not.toHaveBeenCalled()
+  })
+
+  it('shows a key Vapi refused on the field itself', async () => {
+    const user = userEvent.setup()
+    const props = renderCard(notConfigured, true, {
+      onSaveKey: vi.fn(() =>
+        Promise.reject(
+          new ProblemError({
+            type: 'urn:switchboard:problem:vapi_key_invalid',
+            title: 'Vapi refused this API key',
+            status: 422,
+            code: 'vapi_key_invalid',
+            errors: [{ field: 'vapi_api_key', message: 'Vapi refused this key', code: 'vapi_key_invalid' }],
+          }),
+        )
+      ),
+    })
+    await user.type(screen.getByLabelText('Vapi private key'), 'invalid_0123456789')
+    await user.click(screen.getByRole('button', { name: 'Verify and save' }))
+    expect(props.onSaveKey).toHaveBeenCalledWith({ vapi_api_key: 'invalid_0123456789' })
+    expect(await screen.findByText(/Vapi rejected this key/)).toBeInTheDocument()
+    expect(screen.getByLabelText('Vapi private key')).toHaveFocus()
+  })
+
+  it('with a key: shows "Configured", the preview and the date, and hides the field until Replace', async () => {
+    const user = userEvent.setup()
+    renderCard(configured, true)
+    expect(screen.getByText('Configured')).toBeInTheDocument()
+    expect(screen.getByText('sk_live_…9f2c')).toBeInTheDocument()
+    expect(screen.getByText(/Updated 21 Nov 2026/)).toBeInTheDocument()
+    expect(screen.queryByLabelText('Vapi private key')).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Replace' }))
+    expect(screen.getByLabelText('New Vapi private key')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByLabelText('New Vapi private key')).not.toBeInTheDocument()
+  })
+
+  it('deletes the key only after confirmation', async () => {
+    const user = userEvent.setup()
+    const props = renderCard(configured, true)
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete the Vapi key?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(props.onDeleteKey).not.toHaveBeenCalled()
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete key' }),
+    )
+    expect(props.onDeleteKey).toHaveBeenCalledOnce()
+  })
+
+  it('is read-only for a member without settings.manage', () => {
+    renderCard(configured, false)
+    expect(screen.getByText('Configured')).toBeInTheDocument()
+    expect(screen.getByText('sk_live_…9f2c')).toBeInTheDocument()
+    expect(screen.getByText(/Only owners and admins can change it/)).toBeInTheDocument()
+    for (const name of ['Replace', 'Delete', 'Verify and save', 'Generate secret', 'Save']) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument()
+    }
+    expect(screen.queryByRole('textbox', { name: 'Vapi public key' })).not.toBeInTheDocument()
+  })
+
+  it('shows a generated webhook secret once, in a dialog', async () => {
+    const user = userEvent.setup()
+    const props = renderCard(configured, true)
+    expect(screen.getByLabelText('Server URL')).toHaveValue(configured.webhook_url)
+    await user.click(screen.getByRole('button', { name: 'Generate secret' }))
+    expect(props.onRotateSecret).toHaveBeenCalledOnce()
+    const dialog = await screen.findByRole('dialog', { name: 'Your webhook secret' })
+    expect(within(dialog).getByLabelText('Webhook secret')).toHaveValue('whsec_once')
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+})
