@@ -10,6 +10,11 @@ export default defineConfig({
   // `npm start` writes web/.env.local (VITE_SUPABASE_URL, VITE_SUPABASE_ANON_KEY) whatever the cwd.
   envDir: here,
   plugins: [react(), tailwindcss()],
+  // Scan every page up front: routes load lazily, and a dependency first met on navigation makes Vite
+  // re-bundle and reload the page mid-session.
+  optimizeDeps: {
+    entries: ['index.html', 'src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**'],
+  },
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

@@ -1,0 +1,156 @@
+/**
+ * The foundation journey in the system Chromium, against a running stack: sign up, create a business, save a
+ * Vapi key on Settings → Integrations (a revoked one first), and see its preview. Needs SPA_URL (and, to check
+ * what the server stored, SUPABASE_URL + SUPABASE_ANON_KEY); `npm test` provides them.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+function required(name: string): string {
+  const value = process.env[name]
+  if (!value) {
+    throw new Error(`${name} is not set: the browser journey needs a running stack (npm test sets it)`)
+  }
+  return value
+}
+
+const SPA_URL = required('SPA_URL')
+const SUPABASE_URL = required('SUPABASE_URL')
+const SUPABASE_ANON_KEY = required('SUPABASE_ANON_KEY')
+const RESULTS = new URL('../../.test-results/', import.meta.url).pathname
+
+let profile: string
+let context: BrowserContext
+let page: Page
+const problems: string[] = []
+
+beforeAll(async () => {
+  profile = await mkdtemp(join(tmpdir(), 'switchboard-chromium-'))
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 860 },
+  })
+  page = context.pages()[0] ?? await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`))
+})
+
+afterEach(async (test) => {
+  if (test.task.result?.state === 'fail') {
+    await mkdir(RESULTS, { recursive: true })
+    await page.screenshot({ path: `${RESULTS}journey-failure.png`, fullPage: true }).catch(() => {})
+    console.error(`URL at failure: ${page.url()}\n${problems.join('\n')}`)
+  }
+})
+
+afterAll(async () => {
+  await context?.close()
+  if (profile) await rm(profile, { recursive: true, force: true })
+})
+
+/** What the server holds, asked over plain HTTP as the same user (not through the page). */
+async function serverVapiSettings(email: string, password: string) {
+  const headers = { apikey: SUPABASE_ANON_KEY, 'content-type': 'application/json' }
+  const token = await fetch(`${SUPABASE_URL}/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password }),
+  }).then((r) => r.json())
+  const auth = { ...headers, authorization: `Bearer ${token.access_token}` }
+  const { tenants } = await fetch(`${SUPABASE_URL}/functions/v1/tenants`, { headers: auth }).then((r) =>
+    r.json()
+  )
+  expect(tenants).toHaveLength(1)
+  const res = await fetch(`${SUPABASE_URL}/functions/v1/settings/vapi`, {
+    headers: { ...auth, 'x-tenant-id': tenants[0].id },
+  })
+  expect(res.status).toBe(200)
+  return { tenant: tenants[0], settings: await res.json() }
+}
+
+describe('foundation journey', () => {
+  const suffix = crypto.randomUUID().slice(0, 8)
+  const email = `journey-${suffix}@test.local`
+  const password = `pw-${crypto.randomUUID()}`
+  const business = `Cabinet Journey ${suffix}`
+  const key = `sk_test_${crypto.randomUUID().replaceAll('-', '')}`
+
+  it('a newcomer signs up, creates a business, and connects Vapi', async () => {
+    await page.goto(SPA_URL)
+    await page.getByRole('heading', { name: 'Sign in to Switchboard' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/sign-in')
+
+    await page.getByRole('link', { name: 'Sign up' }).click()
+    await page.getByLabel('Full name').fill('Camille Journey')
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password', { exact: true }).fill(password)
+    await page.getByRole('button', { name: 'Create account' }).click()
+
+    await page.getByRole('heading', { name: 'Create your business' }).waitFor()
+    await page.getByLabel('Business name').fill(business)
+    await page.getByLabel('Profession').selectOption('doctor')
+    await page.getByLabel('Country').selectOption('FR')
+    await page.getByLabel('Assistant language', { exact: true }).selectOption('fr')
+    await expect.poll(() => page.getByLabel('Time zone').inputValue()).toBe('Europe/Paris')
+    await page.getByRole('button', { name: 'Create business' }).click()
+
+    await page.getByRole('heading', { name: business, level: 1 }).waitFor()
+    const nav = page.getByRole('navigation', { name: 'Main navigation' })
+    await nav.getByRole('link', { name: 'Assistants' }).click()
+    await page.getByText('Vapi is not configured — add your Vapi API key to sync assistants').waitFor()
+    await page.getByRole('link', { name: 'Settings → Integrations' }).click()
+
+    await page.waitForURL('**/settings/integrations')
+    await expect.poll(() => page.title()).toBe('Integrations · Settings · Switchboard')
+    const card = page.getByRole('region', { name: 'Vapi' })
+    await card.getByText('Not configured', { exact: true }).waitFor()
+
+    const field = card.getByLabel('Vapi private key')
+    await field.fill(`invalid_${suffix}_key`)
+    await card.getByRole('button', { name: 'Verify and save' }).click()
+    await card.getByText(/Vapi rejected this key/).waitFor()
+    expect(await field.getAttribute('aria-invalid')).toBe('true')
+    await card.getByText('Not configured', { exact: true }).waitFor()
+
+    await field.fill(key)
+    await card.getByRole('button', { name: 'Verify and save' }).click()
+    await card.getByText('Configured', { exact: true }).waitFor()
+    const preview = card.getByTestId('vapi-key-preview')
+    await expect.poll(() => preview.textContent()).toMatch(new RegExp(`${key.slice(-4)}$`))
+    await page.getByText('Vapi key saved').waitFor()
+
+    await page.reload()
+    await card.getByText('Configured', { exact: true }).waitFor()
+    expect(await preview.textContent()).toMatch(new RegExp(`${key.slice(-4)}$`))
+
+    const server = await serverVapiSettings(email, password)
+    expect(server.tenant).toMatchObject({
+      name: business,
+      country: 'FR',
+      language: 'fr',
+      timezone: 'Europe/Paris',
+    })
+    expect(server.settings.has_vapi_key).toBe(true)
+    expect(server.settings.vapi_api_key_preview).toBe(await preview.textContent())
+    expect(JSON.stringify(server.settings)).not.toContain(key)
+
+    await nav.getByRole('link', { name: 'Assistants' }).click()
+    await page.getByRole('heading', { name: 'No assistants yet' }).waitFor()
+  })
+})
