@@ -1,11 +1,11 @@
-import { Menu } from 'lucide-react'
+import { Menu, X } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
 import { LanguageSwitch } from '@/components/language-switch.tsx'
 import { Logo } from '@/components/logo.tsx'
 import { Button } from '@/components/ui/button.tsx'
-import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet.tsx'
+import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet.tsx'
 import { TenantSwitcher } from '@/features/tenants/components/tenant-switcher.tsx'
 import { SidebarNav } from './sidebar-nav.tsx'
 import { UserMenu } from './user-menu.tsx'
@@ -30,9 +30,16 @@ export function AppLayout() {
 
       <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
         <SheetContent className='gap-5 px-3 py-4'>
-          <SheetTitle className='px-2'>
-            <Logo />
-          </SheetTitle>
+          <div className='flex items-center justify-between'>
+            <SheetTitle className='px-2'>
+              <Logo />
+            </SheetTitle>
+            <SheetClose asChild>
+              <Button variant='ghost' size='icon-sm' aria-label={t('nav.close')}>
+                <X aria-hidden='true' />
+              </Button>
+            </SheetClose>
+          </div>
           <SheetDescription className='sr-only'>{t('nav.label')}</SheetDescription>
           <TenantSwitcher />
           <SidebarNav onNavigate={() => setMenuOpen(false)} />

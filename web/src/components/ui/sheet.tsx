@@ -5,6 +5,7 @@ import { overlayClass } from './dialog.tsx'
 
 export const Sheet = SheetPrimitive.Root
 export const SheetTitle = SheetPrimitive.Title
+export const SheetClose = SheetPrimitive.Close
 export const SheetDescription = SheetPrimitive.Description
 
 /** A panel sliding from the left: the sidebar on small screens. */

@@ -78,7 +78,7 @@ export function PublicKeySection({ settings, canManage, onSave, onDelete }: Prop
       </div>
       {canManage
         ? (
-          <form noValidate onSubmit={submit} className='grid gap-3 sm:pl-7'>
+          <form noValidate onSubmit={submit} className='grid max-w-xl gap-3 sm:pl-7'>
             <FormField
               label={t('integrations.vapi.publicKey.label')}
               error={fieldError && keyErrorMessage(fieldError, t)}

@@ -139,7 +139,7 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
       </div>
 
       {editing && (
-        <form noValidate onSubmit={submit} className='grid gap-3 sm:pl-7'>
+        <form noValidate onSubmit={submit} className='grid max-w-xl gap-3 sm:pl-7'>
           <FormField
             label={replacing ? t('integrations.vapi.key.newLabel') : t('integrations.vapi.key.label')}
             hint={t('integrations.vapi.key.hint')}
