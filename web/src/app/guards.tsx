@@ -36,8 +36,9 @@ export function RequireAuth() {
 
 export function RedirectIfSignedIn() {
   const { session, loading } = useAuth()
+  const location = useLocation()
   if (loading) return <FullPageSpinner />
-  if (session) return <Navigate to='/' replace />
+  if (session) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />
   return <Outlet />
 }
 

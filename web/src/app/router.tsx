@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router'
-import { RedirectIfSignedIn, RequireAuth, TenantGate } from './guards.tsx'
+import { FullPageSpinner, RedirectIfSignedIn, RequireAuth, TenantGate } from './guards.tsx'
 import { AppLayout } from './layout/app-layout.tsx'
 import { RouteErrorBoundary } from './routes/error-boundary.tsx'
 import { NotFoundRoute } from './routes/not-found.tsx'
@@ -9,6 +9,7 @@ export function createRouter() {
   return createBrowserRouter([
     {
       ErrorBoundary: RouteErrorBoundary,
+      HydrateFallback: FullPageSpinner,
       children: [
         {
           Component: RedirectIfSignedIn,
