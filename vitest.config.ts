@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// `npm test` runs these through scripts/test.ts; the browser journeys have their own config
+// `npm test` runs these through scripts/run-tests.ts; the browser journeys have their own config
 // (web/vitest.e2e.config.ts) because they need a running stack.
 export default defineConfig({
   test: {

@@ -39,7 +39,13 @@ Deno.test('supabase-js: sign up, sign in, refresh, create a tenant, bring a Vapi
 
   const created = await supabase.functions.invoke('tenants', {
     method: 'POST',
-    body: { name: 'Garage Martin', country: 'FR', language: 'fr', timezone: 'Europe/Paris', profession: 'garage' },
+    body: {
+      name: 'Garage Martin',
+      country: 'FR',
+      language: 'fr',
+      timezone: 'Europe/Paris',
+      profession: 'garage',
+    },
   })
   assert.equal(created.error, null)
   const tenant = created.data
@@ -68,13 +74,20 @@ Deno.test('supabase-js: sign up, sign in, refresh, create a tenant, bring a Vapi
   assert.ok(problem.errors.some((e: { field: string }) => e.field === 'vapi_api_key'))
 
   const key = `sk_live_${crypto.randomUUID().replaceAll('-', '')}`
-  const saved = await supabase.functions.invoke('settings/vapi', { method: 'POST', headers, body: { vapi_api_key: key } })
+  const saved = await supabase.functions.invoke('settings/vapi', {
+    method: 'POST',
+    headers,
+    body: { vapi_api_key: key },
+  })
   assert.equal(saved.error, null)
   assert.equal(saved.data.has_vapi_key, true)
   assert.ok(saved.data.vapi_api_key_preview.endsWith(key.slice(-4)))
   assert.ok(!JSON.stringify(saved.data).includes(key), 'the key never comes back')
 
-  const sql = postgres(Deno.env.get('SUPABASE_DB_URL')!, { max: 1, prepare: Deno.env.get('DB_PREPARE') === 'true' })
+  const sql = postgres(Deno.env.get('SUPABASE_DB_URL')!, {
+    max: 1,
+    prepare: Deno.env.get('DB_PREPARE') === 'true',
+  })
   try {
     const rows = await sql`select ciphertext, preview from public.provider_credentials
       where tenant_id = ${tenant.id} and provider = 'vapi'`
@@ -95,7 +108,13 @@ Deno.test('supabase-js: another user cannot reach a tenant that is not theirs', 
   await owner.auth.signUp({ email: `a-${crypto.randomUUID()}@test.local`, password: 'password-a-123' })
   const { data: tenant } = await owner.functions.invoke('tenants', {
     method: 'POST',
-    body: { name: 'Salon Lila', country: 'FR', language: 'fr', timezone: 'Europe/Paris', profession: 'salon' },
+    body: {
+      name: 'Salon Lila',
+      country: 'FR',
+      language: 'fr',
+      timezone: 'Europe/Paris',
+      profession: 'salon',
+    },
   })
 
   const stranger = client()

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { CreateTenantBody } from './tenants.ts'
 import { SaveVapiKeyBody } from './settings.ts'
 
-const valid = { name: 'Cabinet Dupont', country: 'fr', language: 'fr', timezone: 'Europe/Paris', profession: 'doctor' }
+const valid = {
+  name: 'Cabinet Dupont',
+  country: 'fr',
+  language: 'fr',
+  timezone: 'Europe/Paris',
+  profession: 'doctor',
+}
 
 describe('CreateTenantBody', () => {
   it('normalises a valid body', () => {
@@ -13,7 +19,12 @@ describe('CreateTenantBody', () => {
   })
 
   it('names every bad field', () => {
-    const result = CreateTenantBody.safeParse({ name: '', country: 'France', language: 'de', timezone: 'Mars/Base' })
+    const result = CreateTenantBody.safeParse({
+      name: '',
+      country: 'France',
+      language: 'de',
+      timezone: 'Mars/Base',
+    })
     expect(result.success).toBe(false)
     const fields = result.error!.issues.map((i) => i.path.join('.')).sort()
     expect(fields).toEqual(['country', 'language', 'name', 'profession', 'timezone'])

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 
-const Key = z.string().trim().min(8, 'Too short to be a Vapi key').max(256).regex(/^\S+$/, 'Must not contain spaces')
+const Key = z.string().trim().min(8, 'Too short to be a Vapi key').max(256).regex(
+  /^\S+$/,
+  'Must not contain spaces',
+)
 
 export const SaveVapiKeyBody = z.object({ vapi_api_key: Key })
 export type SaveVapiKeyBody = z.infer<typeof SaveVapiKeyBody>

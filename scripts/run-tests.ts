@@ -30,7 +30,9 @@ for (const s of wanted) {
 await Deno.mkdir(resultsDir, { recursive: true })
 
 const outcomes: Outcome[] = []
-const testDb = Deno.env.get('DATABASE_URL') ? await createTestDatabase(Deno.env.get('DATABASE_URL')!) : undefined
+const testDb = Deno.env.get('DATABASE_URL')
+  ? await createTestDatabase(Deno.env.get('DATABASE_URL')!)
+  : undefined
 console.log(`▶ test stack on ${testDb ? 'Postgres (DATABASE_URL)' : 'PGlite'}`)
 const stack = await startStack({
   databaseUrl: testDb?.url,
@@ -86,7 +88,11 @@ async function run(cmd: string[], env: Record<string, string> = {}): Promise<{ c
       await sink.write(chunk)
     }
   }
-  const [status] = await Promise.all([child.status, pump(child.stdout, Deno.stdout), pump(child.stderr, Deno.stderr)])
+  const [status] = await Promise.all([
+    child.status,
+    pump(child.stdout, Deno.stdout),
+    pump(child.stderr, Deno.stderr),
+  ])
   return { code: status.code, out }
 }
 
@@ -98,7 +104,13 @@ async function staticChecks() {
     if (e.isDirectory && !e.name.startsWith('_')) entries.push(`supabase/functions/${e.name}/index.ts`)
   }
   const checks: [string, string[]][] = [
-    ['deno check (functions, scripts)', [deno, 'check', ...entries.sort(), 'scripts/dev.ts', 'scripts/test.ts']],
+    ['deno check (functions, scripts)', [
+      deno,
+      'check',
+      ...entries.sort(),
+      'scripts/dev.ts',
+      'scripts/run-tests.ts',
+    ]],
     ['deno lint', [deno, 'lint']],
     ['deno fmt --check', [deno, 'fmt', '--check']],
   ]
@@ -115,7 +127,9 @@ async function staticChecks() {
 async function denoTests() {
   console.log('\n▶ Deno tests (supabase/functions, scripts)')
   const { code, out } = await run([deno, 'test', '-A', '--no-check', 'supabase/functions', 'scripts'])
-  const summary = [...out.matchAll(/(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/g)].at(-1)
+  const summary = [...out.matchAll(/(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/g)].at(
+    -1,
+  )
   if (!summary) {
     outcomes.push({ suite: 'Deno tests', passed: 0, failed: 1 })
     console.error(`deno test exited ${code} without a summary`)
