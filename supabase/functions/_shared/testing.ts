@@ -13,7 +13,8 @@ import { createHandler as createTenantsHandler } from '../tenants/handler.ts'
 
 export type Handler = (req: Request) => Promise<Response>
 
-export const ORIGIN = 'http://localhost:5173'
+/** The SPA's origin as the stack under test allows it. */
+export const ORIGIN = loadEnv().APP_ORIGINS[0]
 
 export function supabaseUrl(): string {
   return loadEnv().SUPABASE_URL

@@ -6,6 +6,7 @@ import {
   call,
   createTenant,
   expectProblem,
+  ORIGIN,
   signUp,
   TENANT_BODY,
   testDeps,
@@ -165,19 +166,18 @@ Deno.test('http: CORS preflight without a token, request ids, unknown routes', a
   const deps = testDeps()
   try {
     const handler = createHandler(deps)
-    const spaOrigin = deps.env.APP_ORIGINS[0]
     const preflight = await handler(
       new Request('http://127.0.0.1/tenants', {
         method: 'OPTIONS',
         headers: {
-          origin: spaOrigin,
+          origin: ORIGIN,
           'access-control-request-method': 'POST',
           'access-control-request-headers': 'authorization, x-tenant-id, content-type, apikey, x-client-info',
         },
       }),
     )
     assert.equal(preflight.status, 204)
-    assert.equal(preflight.headers.get('access-control-allow-origin'), spaOrigin)
+    assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN)
     const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase()
     for (const h of ['authorization', 'x-tenant-id', 'apikey', 'x-client-info']) {
       assert.ok(allowed.includes(h))
@@ -209,7 +209,7 @@ Deno.test('http: CORS preflight without a token, request ids, unknown routes', a
     const missing = await call(handler, 'GET', '/tenants', {})
     assert.equal(
       missing.headers.get('access-control-allow-origin'),
-      'http://localhost:5173',
+      ORIGIN,
       'errors keep CORS',
     )
     assert.ok(missing.headers.get('x-request-id'))
