@@ -98,7 +98,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // Without our Vite, allow the default one a developer may run by hand.
     const spaPort = options.spa ? ports.spa : (options.ports?.spa || 5173)
-    const spaOrigins = [`http://localhost:${spaPort}`, `http://127.0.0.1:${spaPort}`]
+    const spaOrigins = [`http://127.0.0.1:${spaPort}`, `http://localhost:${spaPort}`]
     const env: Record<string, string> = {
       SUPABASE_URL: apiUrl,
       SUPABASE_DB_URL: dbUrl,
