@@ -3,8 +3,8 @@
  * use postgres.js exactly as they would against Supabase.
  */
 import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { pgtap } from '@electric-sql/pglite-pgtap'
+import { serveWire } from './wire.ts'
 
 export interface PgliteServer {
   /** postgres:// URL of the socket server. */
@@ -15,11 +15,10 @@ export interface PgliteServer {
 export interface PgliteOptions {
   /** Folder to persist into; in memory when absent. */
   dataDir?: string
+  /** 0 picks a free port (see `url`). */
   port: number
   /** Load the pgTAP extension (tests). */
   pgtap?: boolean
-  /** Must exceed the sum of every client's pool (see DESIGN.md). */
-  maxConnections?: number
 }
 
 export async function startPglite(options: PgliteOptions): Promise<PgliteServer> {
@@ -28,15 +27,9 @@ export async function startPglite(options: PgliteOptions): Promise<PgliteServer>
     dataDir: options.dataDir,
     extensions: options.pgtap ? { pgtap } : {},
   })
-  const server = new PGLiteSocketServer({
-    db,
-    port: options.port,
-    host: '127.0.0.1',
-    maxConnections: options.maxConnections ?? 64,
-  })
-  await server.start()
+  const server = serveWire(db, { port: options.port })
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
+    url: `postgres://postgres:postgres@127.0.0.1:${server.port}/postgres`,
     async stop() {
       await server.stop()
       await db.close()

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict'
+import postgres from 'postgres'
+import { startPglite } from './pglite.ts'
+
+Deno.test("wire: many clients mixing plain queries and transactions never see each other's portals", async () => {
+  const server = await startPglite({ port: 0 })
+  const a = postgres(server.url, { prepare: true, max: 8, onnotice: () => {} })
+  const b = postgres(server.url, { prepare: true, max: 4, onnotice: () => {} })
+  try {
+    await a`create table hits (n int)`
+    const errors: string[] = []
+    await Promise.all(Array.from({ length: 400 }, async (_, i) => {
+      const sql = i % 3 ? a : b
+      try {
+        if (i % 2) {
+          // Unnamed statements with parameters: postgres.js describes them first (Parse/Describe/Flush), then
+          // binds after reading the types, so each exchange spans two round trips on the shared backend.
+          const [row] = i % 4 === 1
+            ? await sql.unsafe('select $1::int as n', [i])
+            : await sql.unsafe('select $1::int as n, $2::text as a, $3::text as b', [i, 'a', 'b'])
+          assert.equal(row.n, i)
+        } else {
+          await sql.begin(async (tx) => {
+            await tx`insert into hits values (${i})`
+            await new Promise((r) => setTimeout(r, i % 3))
+            const [row] = await tx`select count(*)::int as c from hits where n = ${i}`
+            assert.equal(row.c, 1)
+          })
+        }
+      } catch (error) {
+        errors.push((error as Error).message)
+      }
+    }))
+    assert.deepEqual(errors, [])
+    const [{ c }] = await a`select count(*)::int as c from hits`
+    assert.equal(c, 200)
+  } finally {
+    await a.end()
+    await b.end()
+    await server.stop()
+  }
+})
+
+Deno.test('wire: a client that disconnects inside a transaction is rolled back and unblocks the others', async () => {
+  const server = await startPglite({ port: 0 })
+  const sql = postgres(server.url, { prepare: true, max: 2, onnotice: () => {} })
+  const dying = postgres(server.url, { prepare: true, max: 1, onnotice: () => {} })
+  let timer: ReturnType<typeof setTimeout> | undefined
+  try {
+    await sql`create table t (id int)`
+    const abandoned = dying.begin(async (tx) => {
+      await tx`insert into t values (-1)`
+      await new Promise((r) => timer = setTimeout(r, 10_000))
+    }).catch(() => 'closed')
+    await new Promise((r) => setTimeout(r, 100))
+    await dying.end({ timeout: 0 })
+    const [{ n }] = await sql`select count(*)::int as n from t`
+    assert.equal(n, 0, 'the abandoned insert was rolled back')
+    clearTimeout(timer)
+    assert.equal(await abandoned, 'closed')
+  } finally {
+    clearTimeout(timer)
+    await sql.end()
+    await server.stop()
+  }
+})
