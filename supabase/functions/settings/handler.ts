@@ -37,24 +37,9 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
     // Check the permission first so the endpoint cannot be used to test keys against Vapi.
     await deps.db.asUser(c.var.claims, (tx) => requirePermission(tx, tenant, 'settings.manage'))
     await validateVapiKey(deps, vapi_api_key)
-    const settings = await deps.db.asUser(c.var.claims, async (tx) => {
-      await requirePermission(tx, tenant, 'settings.manage')
-      await saveCredential(
-        tx,
-        deps,
-        tenant,
-        VAPI_PROVIDERS.apiKey,
-        vapi_api_key,
-        preview(vapi_api_key),
-      )
-      await audit(tx, {
-        tenantId: tenant,
-        actor: c.var.claims.sub,
-        action: 'settings.vapi_key.saved',
-        target: VAPI_PROVIDERS.apiKey,
-        details: { preview: preview(vapi_api_key) },
-      })
-      return await readVapiSettings(tx, deps, tenant)
+    const settings = await storeCredential(c.var.claims, tenant, VAPI_PROVIDERS.apiKey, vapi_api_key, {
+      shown: preview(vapi_api_key),
+      action: 'settings.vapi_key.saved',
     })
     return c.json(settings satisfies VapiSettings)
   })
@@ -67,25 +52,10 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
   app.put('/vapi/public-key', async (c) => {
     const tenant = tenantId(c)
     const { vapi_public_key } = await parseBody(c, SaveVapiPublicKeyBody)
-    const settings = await deps.db.asUser(c.var.claims, async (tx) => {
-      await requirePermission(tx, tenant, 'settings.manage')
-      // Public by design (the browser SDK holds it), so its "preview" is the whole key.
-      await saveCredential(
-        tx,
-        deps,
-        tenant,
-        VAPI_PROVIDERS.publicKey,
-        vapi_public_key,
-        vapi_public_key,
-      )
-      await audit(tx, {
-        tenantId: tenant,
-        actor: c.var.claims.sub,
-        action: 'settings.vapi_public_key.saved',
-        target: VAPI_PROVIDERS.publicKey,
-        details: { preview: preview(vapi_public_key) },
-      })
-      return await readVapiSettings(tx, deps, tenant)
+    // Public by design (the browser SDK holds it), so its "preview" is the whole key.
+    const settings = await storeCredential(c.var.claims, tenant, VAPI_PROVIDERS.publicKey, vapi_public_key, {
+      shown: vapi_public_key,
+      action: 'settings.vapi_public_key.saved',
     })
     return c.json(settings satisfies VapiSettings)
   })
@@ -104,27 +74,34 @@ export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
   app.post('/vapi/webhook-secret', async (c) => {
     const tenant = tenantId(c)
     const secret = randomSecret()
-    const settings = await deps.db.asUser(c.var.claims, async (tx) => {
-      await requirePermission(tx, tenant, 'settings.manage')
-      await saveCredential(
-        tx,
-        deps,
-        tenant,
-        VAPI_PROVIDERS.webhookSecret,
-        secret,
-        preview(secret),
-      )
-      await audit(tx, {
-        tenantId: tenant,
-        actor: c.var.claims.sub,
-        action: 'settings.vapi_webhook_secret.rotated',
-        target: VAPI_PROVIDERS.webhookSecret,
-        details: { preview: preview(secret) },
-      })
-      return await readVapiSettings(tx, deps, tenant)
+    const settings = await storeCredential(c.var.claims, tenant, VAPI_PROVIDERS.webhookSecret, secret, {
+      shown: preview(secret),
+      action: 'settings.vapi_webhook_secret.rotated',
     })
     return c.json({ webhook_secret: secret, settings } satisfies RotateWebhookSecretResponse)
   })
+
+  /** Seals and stores a credential, audits it with its preview only, and answers the new settings. */
+  async function storeCredential(
+    claims: Claims,
+    tenant: string,
+    provider: Provider,
+    plaintext: string,
+    { shown, action }: { shown: string; action: string },
+  ): Promise<VapiSettings> {
+    return await deps.db.asUser(claims, async (tx) => {
+      await requirePermission(tx, tenant, 'settings.manage')
+      await saveCredential(tx, deps, tenant, provider, plaintext, shown)
+      await audit(tx, {
+        tenantId: tenant,
+        actor: claims.sub,
+        action,
+        target: provider,
+        details: { preview: shown },
+      })
+      return await readVapiSettings(tx, deps, tenant)
+    })
+  }
 
   async function removeCredential(claims: Claims, tenant: string, provider: Provider, action: string) {
     const settings = await deps.db.asUser(claims, async (tx) => {
