@@ -96,11 +96,12 @@ async function run(cmd: string[], env: Record<string, string> = {}): Promise<{ c
   return { code: status.code, out }
 }
 
-/** Type check, lint and format: one test each, as the "done when" lists them. */
+/** Type checks, lint and format: one test each, as the "done when" lists them. */
 async function staticChecks() {
   console.log('\n▶ deno check / lint / fmt')
   const checks: [string, string[]][] = [
     ['deno check (functions, their tests, scripts)', [deno, 'check', 'supabase', 'scripts']],
+    ['tsc (web, shared)', ['node', 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'web']],
     ['deno lint', [deno, 'lint']],
     ['deno fmt --check', [deno, 'fmt', '--check']],
   ]
