@@ -14,8 +14,6 @@ verify_jwt = false
 [functions.off]
 enabled = false
 `,
-  'functions/_shared/env.ts': 'export const loadEnv = (source) => ({ ...source, loaded: true })\n',
-  'functions/_shared/deps.ts': 'export const createDeps = (env) => ({ env })\n',
   'functions/guarded/handler.ts': `
 export const createHandler = (deps) => async (req) => {
   if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { 'x-answered-by': 'guarded' } })
@@ -43,6 +41,7 @@ Deno.test('gateway: routes, verify_jwt, path rewriting and one log line per requ
     env: { SUPABASE_URL: auth.url },
     log: (line) => lines.push(line),
     supabaseDir: new URL(`file://${dir}/`),
+    buildDeps: (env) => ({ env: { ...env, loaded: true } }),
   })
   const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, gateway.handler)
   const base = `http://127.0.0.1:${server.addr.port}`

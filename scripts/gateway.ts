@@ -6,6 +6,8 @@
  * each one's `verify_jwt` is read from supabase/config.toml (default true, as on Supabase).
  */
 import { parse as parseToml } from 'smol-toml'
+import { createDeps } from '../supabase/functions/_shared/deps.ts'
+import { loadEnv } from '../supabase/functions/_shared/env.ts'
 import type { AuthServer } from './auth/server.ts'
 
 export interface GatewayOptions {
@@ -16,6 +18,14 @@ export interface GatewayOptions {
   log?: (line: string) => void
   /** Defaults to the repository's supabase/ folder. */
   supabaseDir?: URL
+  /** What every handler receives; defaults to the functions' own `createDeps(loadEnv(env))`. */
+  buildDeps?: (env: Record<string, string>) => HandlerDeps
+}
+
+/** A handler's dependencies as the gateway sees them: built from the env, with a pool to close on stop. */
+interface HandlerDeps {
+  env: unknown
+  db?: { end(): Promise<void> }
 }
 
 export interface Gateway {
@@ -26,29 +36,19 @@ export interface Gateway {
 
 type Handler = (req: Request) => Promise<Response>
 
-interface SharedModules {
-  deps: { createDeps(env: unknown): { db?: { end(): Promise<void> } } }
-  env: { loadEnv(source: Record<string, string>): unknown }
-}
-
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 
 export function createGateway(options: GatewayOptions): Gateway {
   const supabaseDir = options.supabaseDir ?? new URL('../supabase/', import.meta.url)
   const functionsDir = new URL('functions/', supabaseDir)
   const handlers = new Map<string, Promise<Handler>>()
-  let deps: Promise<ReturnType<SharedModules['deps']['createDeps']>> | undefined
+  const buildDeps = options.buildDeps ?? ((env) => createDeps(loadEnv(env)))
+  let deps: HandlerDeps | undefined
 
-  // Built on first use and shared by every function, as one edge worker would hold them.
-  function sharedDeps() {
-    deps ??= (async () => {
-      const { loadEnv } = await import(new URL('_shared/env.ts', functionsDir).href) as SharedModules['env']
-      const { createDeps } = await import(
-        new URL('_shared/deps.ts', functionsDir).href
-      ) as SharedModules['deps']
-      return createDeps(loadEnv(options.env))
-    })()
-    deps.catch(() => deps = undefined)
+  // Built on first use (a bad env fails that request, named, and the next one tries again) and shared by
+  // every function, as one edge worker would hold them.
+  function sharedDeps(): HandlerDeps {
+    deps ??= buildDeps(options.env)
     return deps
   }
 
@@ -60,7 +60,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (typeof mod.createHandler !== 'function') {
           throw new Error(`${name}/handler.ts exports no createHandler`)
         }
-        return mod.createHandler(await sharedDeps()) as Handler
+        return mod.createHandler(sharedDeps()) as Handler
       })()
       handlers.set(name, handler)
       // A handler that failed to load (syntax error, bad env) is retried on the next request.
@@ -123,8 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return res
     },
     async stop() {
-      const built = await deps?.catch(() => undefined)
-      await built?.db?.end()
+      await deps?.db?.end()
     },
   }
 }
