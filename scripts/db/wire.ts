@@ -23,7 +23,6 @@ interface Batch {
 }
 
 interface Client {
-  id: number
   conn: Deno.TcpConn
   closed: boolean
 }
@@ -39,7 +38,6 @@ export function serveWire(db: PGlite, options: { port: number; hostname?: string
   const clients = new Set<Client>()
   let owner: Client | null = null // the client whose transaction is open
   let running = false
-  let nextId = 1
 
   async function drain() {
     if (running) return
@@ -149,11 +147,16 @@ export function serveWire(db: PGlite, options: { port: number; hostname?: string
   const accepting = (async () => {
     for await (const conn of listener) {
       conn.setNoDelay(true)
-      const client: Client = { id: nextId++, conn, closed: false }
+      const client: Client = { conn, closed: false }
       clients.add(client)
       serve(client)
     }
-  })().catch(() => {})
+  })().catch((error) => {
+    // Closing the listener in stop() ends the loop; anything else would silently stop new connections.
+    if (!(error instanceof Deno.errors.BadResource)) {
+      console.error('database: accepting connections failed:', error)
+    }
+  })
 
   return {
     port: (listener.addr as Deno.NetAddr).port,

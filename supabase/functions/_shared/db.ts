@@ -17,16 +17,11 @@ export interface Db {
   end(): Promise<void>
 }
 
-export interface DbOptions {
-  /** Connections in this function's pool; the local PGlite server must allow the sum over all functions. */
-  max?: number
-}
-
-export function createDb(env: Pick<Env, 'SUPABASE_DB_URL' | 'DB_PREPARE'>, options: DbOptions = {}): Db {
+export function createDb(env: Pick<Env, 'SUPABASE_DB_URL' | 'DB_PREPARE'>): Db {
   const sql = postgres(env.SUPABASE_DB_URL, {
     // false behind Supabase's transaction pooler; true on PGlite, which needs named statements (DESIGN.md).
     prepare: env.DB_PREPARE,
-    max: options.max ?? 4,
+    max: 4,
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => {},

@@ -13,7 +13,6 @@ export interface Deps {
   vapi: VapiFactory
   /** Seals and opens tenant credentials under APP_ENCRYPTION_KEY. */
   secrets: Secrets
-  clock: () => Date
 }
 
 export function createDeps(env: Env = loadEnv()): Deps {
@@ -23,6 +22,5 @@ export function createDeps(env: Env = loadEnv()): Deps {
     verifyJwt: createJwtVerifier({ supabaseUrl: env.SUPABASE_URL, jwtSecret: env.SUPABASE_JWT_SECRET }),
     vapi: createVapiFactory(env),
     secrets: createSecrets(env.APP_ENCRYPTION_KEY),
-    clock: () => new Date(),
   }
 }

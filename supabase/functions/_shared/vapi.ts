@@ -16,7 +16,7 @@ export const VAPI_PROVIDERS = {
   webhookSecret: 'vapi_webhook',
 } as const
 
-export function createVapiFactory(env: Pick<Env, 'VAPI_BASE_URL'>, fetchImpl?: typeof fetch): VapiFactory {
+export function createVapiFactory(env: Pick<Env, 'VAPI_BASE_URL'>): VapiFactory {
   return (apiKey) =>
     new VapiClient({
       token: apiKey,
@@ -24,7 +24,6 @@ export function createVapiFactory(env: Pick<Env, 'VAPI_BASE_URL'>, fetchImpl?: t
       // A user is waiting on the other end: fail fast and let them retry rather than stack retries.
       maxRetries: 0,
       timeoutInSeconds: 10,
-      ...(fetchImpl ? { fetch: fetchImpl } : {}),
     })
 }
 
