@@ -1,5 +1,5 @@
 import { AlertDialog as AlertDialogPrimitive } from 'radix-ui'
-import type { ComponentProps } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { cn } from '@/lib/utils.ts'
 import { buttonVariants } from './button.tsx'
 import { dialogContentClass, overlayClass } from './dialog.tsx'
@@ -59,5 +59,37 @@ export function AlertDialogAction(
       className={cn(buttonVariants({ variant: 'destructive' }), className)}
       {...props}
     />
+  )
+}
+
+/** A confirmation behind a trigger: title, description, cancel and one action (destructive by default). */
+export function ConfirmDialog({ trigger, title, description, cancelLabel, confirmLabel, onConfirm, tone }: {
+  trigger: ReactNode
+  title: ReactNode
+  description: ReactNode
+  cancelLabel: ReactNode
+  confirmLabel: ReactNode
+  onConfirm: () => void
+  tone?: 'destructive' | 'default'
+}) {
+  return (
+    <AlertDialog>
+      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          <AlertDialogDescription>{description}</AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel>{cancelLabel}</AlertDialogCancel>
+          <AlertDialogAction
+            className={tone === 'default' ? buttonVariants() : undefined}
+            onClick={onConfirm}
+          >
+            {confirmLabel}
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
   )
 }

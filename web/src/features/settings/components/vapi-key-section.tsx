@@ -5,17 +5,7 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { SaveVapiKeyBody, type VapiSettings } from '@shared/contracts/settings.ts'
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog.tsx'
+import { ConfirmDialog } from '@/components/ui/alert-dialog.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { PasswordInput } from '@/components/ui/password-input.tsx'
@@ -107,8 +97,8 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
             <Button variant='outline' size='sm' onClick={() => setReplacing(true)}>
               {t('integrations.vapi.key.replace')}
             </Button>
-            <AlertDialog>
-              <AlertDialogTrigger asChild>
+            <ConfirmDialog
+              trigger={
                 <Button
                   variant='ghost'
                   size='sm'
@@ -118,22 +108,13 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
                   <Trash2 aria-hidden='true' />
                   {t('common.delete')}
                 </Button>
-              </AlertDialogTrigger>
-              <AlertDialogContent>
-                <AlertDialogHeader>
-                  <AlertDialogTitle>{t('integrations.vapi.key.deleteTitle')}</AlertDialogTitle>
-                  <AlertDialogDescription>
-                    {t('integrations.vapi.key.deleteDescription')}
-                  </AlertDialogDescription>
-                </AlertDialogHeader>
-                <AlertDialogFooter>
-                  <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
-                  <AlertDialogAction onClick={remove}>
-                    {t('integrations.vapi.key.deleteConfirm')}
-                  </AlertDialogAction>
-                </AlertDialogFooter>
-              </AlertDialogContent>
-            </AlertDialog>
+              }
+              title={t('integrations.vapi.key.deleteTitle')}
+              description={t('integrations.vapi.key.deleteDescription')}
+              cancelLabel={t('common.cancel')}
+              confirmLabel={t('integrations.vapi.key.deleteConfirm')}
+              onConfirm={remove}
+            />
           </div>
         )}
       </div>

@@ -3,17 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import type { VapiSettings } from '@shared/contracts/settings.ts'
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog.tsx'
+import { ConfirmDialog } from '@/components/ui/alert-dialog.tsx'
 import { Badge } from '@/components/ui/badge.tsx'
 import { Button, buttonVariants } from '@/components/ui/button.tsx'
 import { CopyButton } from '@/components/ui/copy-button.tsx'
@@ -93,28 +83,20 @@ export function WebhookSection({ settings, canManage, onRotate }: Props) {
           </div>
           {canManage && (settings.has_webhook_secret
             ? (
-              <AlertDialog>
-                <AlertDialogTrigger asChild>
+              <ConfirmDialog
+                trigger={
                   <Button variant='outline' size='sm' loading={pending}>
                     <RefreshCw aria-hidden='true' />
                     {t('integrations.vapi.webhook.rotate')}
                   </Button>
-                </AlertDialogTrigger>
-                <AlertDialogContent>
-                  <AlertDialogHeader>
-                    <AlertDialogTitle>{t('integrations.vapi.webhook.rotateTitle')}</AlertDialogTitle>
-                    <AlertDialogDescription>
-                      {t('integrations.vapi.webhook.rotateDescription')}
-                    </AlertDialogDescription>
-                  </AlertDialogHeader>
-                  <AlertDialogFooter>
-                    <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
-                    <AlertDialogAction className={buttonVariants()} onClick={rotate}>
-                      {t('integrations.vapi.webhook.rotate')}
-                    </AlertDialogAction>
-                  </AlertDialogFooter>
-                </AlertDialogContent>
-              </AlertDialog>
+                }
+                title={t('integrations.vapi.webhook.rotateTitle')}
+                description={t('integrations.vapi.webhook.rotateDescription')}
+                cancelLabel={t('common.cancel')}
+                confirmLabel={t('integrations.vapi.webhook.rotate')}
+                onConfirm={rotate}
+                tone='default'
+              />
             )
             : (
               <Button variant='outline' size='sm' loading={pending} onClick={rotate}>

@@ -1,6 +1,6 @@
 import { createContext, use } from 'react'
 import type { TenantMembership } from '@shared/contracts/tenants.ts'
-import type { Permission } from '@shared/permissions.ts'
+import { hasPermission, type Permission } from '@shared/permissions.ts'
 
 export interface TenantContextValue {
   tenant: TenantMembership
@@ -17,5 +17,5 @@ export function useCurrentTenant(): TenantContextValue {
 }
 
 export function useCan(permission: Permission): boolean {
-  return useCurrentTenant().tenant.permissions.includes(permission)
+  return hasPermission(useCurrentTenant().tenant.permissions, permission)
 }
