@@ -119,6 +119,13 @@ export async function createTenant(deps: Deps, owner: TestUser, name = TENANT_BO
   return res.body
 }
 
+/** A new user owning a new tenant, and the options `call` needs to act as them in it. */
+export async function ownerWithTenant(deps: Deps) {
+  const owner = await signUp('owner')
+  const tenant = await createTenant(deps, owner)
+  return { owner, tenant, as: { token: owner.token, tenant: tenant.id } }
+}
+
 /** Gives `user` a system role in a tenant: fixture setup, as the (future) team function would. */
 export async function addMember(deps: Deps, tenantId: string, user: TestUser, role: string): Promise<void> {
   await deps.db.asService((tx) =>

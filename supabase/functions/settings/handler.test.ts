@@ -3,7 +3,15 @@ import type { RotateWebhookSecretResponse, VapiSettings } from '../../../shared/
 import postgres from 'postgres'
 import { loadEnv } from '../_shared/env.ts'
 import { createVapiFactory, vapiForTenant } from '../_shared/vapi.ts'
-import { addMember, call, createTenant, expectProblem, signUp, testDeps } from '../_shared/testing.ts'
+import {
+  addMember,
+  call,
+  createTenant,
+  expectProblem,
+  ownerWithTenant,
+  signUp,
+  testDeps,
+} from '../_shared/testing.ts'
 import { createHandler } from './handler.ts'
 
 const newKey = () => `sk_live_${crypto.randomUUID().replaceAll('-', '')}`
@@ -20,9 +28,7 @@ Deno.test('settings: save (validated by Vapi), preview, replace and delete the V
   const deps = testDeps()
   try {
     const handler = createHandler(deps)
-    const owner = await signUp('owner')
-    const tenant = await createTenant(deps, owner)
-    const as = { token: owner.token, tenant: tenant.id }
+    const { owner, tenant, as } = await ownerWithTenant(deps)
 
     const empty = await call<VapiSettings>(handler, 'GET', '/settings/vapi', as)
     assert.equal(empty.status, 200, empty.text)
@@ -99,9 +105,7 @@ Deno.test('settings: a key Vapi refuses is a 422 on the field, and nothing is st
   const deps = testDeps()
   try {
     const handler = createHandler(deps)
-    const owner = await signUp('owner')
-    const tenant = await createTenant(deps, owner)
-    const as = { token: owner.token, tenant: tenant.id }
+    const { tenant, as } = await ownerWithTenant(deps)
     const problem = await expectProblem(
       handler,
       'POST',
@@ -304,9 +308,7 @@ Deno.test('settings: public key shown in full; webhook secret returned once, the
   const deps = testDeps()
   try {
     const handler = createHandler(deps)
-    const owner = await signUp('owner')
-    const tenant = await createTenant(deps, owner)
-    const as = { token: owner.token, tenant: tenant.id }
+    const { tenant, as } = await ownerWithTenant(deps)
     const publicKey = crypto.randomUUID()
 
     const put = await call<VapiSettings>(handler, 'PUT', '/settings/vapi/public-key', {
@@ -366,9 +368,7 @@ Deno.test('settings: a saved key is in no column of any table in plaintext, nor 
   const deps = testDeps()
   try {
     const handler = createHandler(deps)
-    const owner = await signUp('owner')
-    const tenant = await createTenant(deps, owner)
-    const as = { token: owner.token, tenant: tenant.id }
+    const { as } = await ownerWithTenant(deps)
     const key = newKey()
     const bodies: string[] = []
     bodies.push((await call(handler, 'POST', '/settings/vapi', { ...as, body: { vapi_api_key: key } })).text)
