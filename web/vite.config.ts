@@ -27,5 +27,7 @@ export default defineConfig({
     // The contracts live one level up, in the repo's shared/.
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },
+  // dist/.vite/manifest.json: scripts/bench/bundle.ts follows it to weigh what loads before the sign-in page.
+  build: { manifest: true },
   preview: { host: '127.0.0.1', port: 4173 },
 })
