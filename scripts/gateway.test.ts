@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { startTestAuth } from './auth/testing.ts'
+import type { CoreDeps } from '../supabase/functions/_shared/deps.ts'
 import { createGateway } from './gateway.ts'
 
 const FIXTURE: Record<string, string> = {
@@ -14,18 +15,30 @@ verify_jwt = false
 [functions.off]
 enabled = false
 `,
-  'functions/guarded/handler.ts': `
-export const createHandler = (deps) => async (req) => {
-  if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { 'x-answered-by': 'guarded' } })
-  const url = new URL(req.url)
-  return Response.json({ path: url.pathname, search: url.search, body: await req.text(), loaded: deps.env.loaded })
-}
-`,
-  'functions/open/handler.ts': `export const createHandler = () => () => Response.json({ open: true })\n`,
-  'functions/off/handler.ts': `export const createHandler = () => () => Response.json({ off: false })\n`,
-  'functions/_private/handler.ts':
-    `export const createHandler = () => () => Response.json({ private: true })\n`,
+  'functions/guarded/handler.ts': fixtureFunction(
+    'guarded',
+    `async (req) => {
+    if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { 'x-answered-by': 'guarded' } })
+    const url = new URL(req.url)
+    return Response.json({ path: url.pathname, search: url.search, body: await req.text(), core: deps.core, own: deps.own })
+  }`,
+  ),
+  'functions/open/handler.ts': fixtureFunction('open', '() => Response.json({ open: true })'),
+  'functions/off/handler.ts': fixtureFunction('off', '() => Response.json({ off: false })'),
+  'functions/_private/handler.ts': fixtureFunction('_private', '() => Response.json({ private: true })'),
+  'functions/legacy/handler.ts': 'export const createHandler = () => () => Response.json({ legacy: true })\n',
   'functions/empty/README.md': 'a folder without handler.ts\n',
+}
+
+/** A handler.ts as defineFunction makes it: the module contract the gateway loads, without a database. */
+function fixtureFunction(name: string, handler: string): string {
+  return `export default {
+  name: '${name}',
+  contract: { name: '${name}', summary: '', routes: {} },
+  createDeps: (env, core) => ({ ...core, own: env.OWN }),
+  createHandler: (deps) => ${handler},
+}
+`
 }
 
 Deno.test('gateway: routes, verify_jwt, path rewriting and one log line per request', async () => {
@@ -38,10 +51,11 @@ Deno.test('gateway: routes, verify_jwt, path rewriting and one log line per requ
   const lines: string[] = []
   const gateway = createGateway({
     auth: auth.auth,
-    env: { SUPABASE_URL: auth.url },
+    env: { SUPABASE_URL: auth.url, OWN: 'from env' },
     log: (line) => lines.push(line),
     supabaseDir: new URL(`file://${dir}/`),
-    buildDeps: (env) => ({ env: { ...env, loaded: true } }),
+    // Core deps without a database: the fixture functions need none, and stop() closes this pool.
+    buildDeps: () => ({ core: 'shared', db: { end: () => Promise.resolve() } }) as unknown as CoreDeps,
   })
   const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, gateway.handler)
   const base = `http://127.0.0.1:${server.addr.port}`
@@ -77,7 +91,8 @@ Deno.test('gateway: routes, verify_jwt, path rewriting and one log line per requ
         path: '/guarded/items/42',
         search: '?limit=5&q=a%20b',
         body: 'hello',
-        loaded: true,
+        core: 'shared',
+        own: 'from env',
       })
     }
 
@@ -91,6 +106,10 @@ Deno.test('gateway: routes, verify_jwt, path rewriting and one log line per requ
       assert.equal((await call(`/functions/v1/${name}`)).status, 404, `${name} is not a function`)
     }
     assert.equal((await call('/rest/v1/tenants')).status, 404)
+    const legacy = await call('/functions/v1/legacy', {
+      headers: { authorization: `Bearer ${user.access_token}` },
+    })
+    assert.equal(legacy.status, 500, 'a handler.ts without the module contract is refused')
 
     await call(`/auth/v1/settings?apikey=${auth.auth.anonKey}`)
     assert.ok(

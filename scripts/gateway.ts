@@ -6,8 +6,8 @@
  * each one's `verify_jwt` is read from supabase/config.toml (default true, as on Supabase).
  */
 import { parse as parseToml } from 'smol-toml'
-import { createDeps } from '../supabase/functions/_shared/deps.ts'
-import { loadEnv } from '../supabase/functions/_shared/env.ts'
+import { type CoreDeps, createCoreDeps } from '../supabase/functions/_shared/deps.ts'
+import { type Handler, isFunctionModule } from '../supabase/functions/_shared/function.ts'
 import type { AuthServer } from './auth/server.ts'
 
 export interface GatewayOptions {
@@ -18,14 +18,8 @@ export interface GatewayOptions {
   log?: (line: string) => void
   /** Defaults to the repository's supabase/ folder. */
   supabaseDir?: URL
-  /** What every handler receives; defaults to the functions' own `createDeps(loadEnv(env))`. */
-  buildDeps?: (env: Record<string, string>) => HandlerDeps
-}
-
-/** A handler's dependencies as the gateway sees them: built from the env, with a pool to close on stop. */
-interface HandlerDeps {
-  env: unknown
-  db?: { end(): Promise<void> }
+  /** The core deps every function shares; defaults to the functions' own `createCoreDeps(env)`. */
+  buildDeps?: (env: Record<string, string>) => CoreDeps
 }
 
 export interface Gateway {
@@ -34,20 +28,18 @@ export interface Gateway {
   stop(): Promise<void>
 }
 
-type Handler = (req: Request) => Promise<Response>
-
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 
 export function createGateway(options: GatewayOptions): Gateway {
   const supabaseDir = options.supabaseDir ?? new URL('../supabase/', import.meta.url)
   const functionsDir = new URL('functions/', supabaseDir)
   const handlers = new Map<string, Promise<Handler>>()
-  const buildDeps = options.buildDeps ?? ((env) => createDeps(loadEnv(env)))
-  let deps: HandlerDeps | undefined
+  const buildDeps = options.buildDeps ?? createCoreDeps
+  let deps: CoreDeps | undefined
 
   // Built on first use (a bad env fails that request, named, and the next one tries again) and shared by
-  // every function, as one edge worker would hold them.
-  function sharedDeps(): HandlerDeps {
+  // every function, as one edge worker would hold its pool; each function adds its own deps on top.
+  function sharedDeps(): CoreDeps {
     deps ??= buildDeps(options.env)
     return deps
   }
@@ -56,11 +48,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     let handler = handlers.get(name)
     if (!handler) {
       handler = (async () => {
-        const mod = await import(new URL(`${name}/handler.ts`, functionsDir).href)
-        if (typeof mod.createHandler !== 'function') {
-          throw new Error(`${name}/handler.ts exports no createHandler`)
+        const { default: fn } = await import(new URL(`${name}/handler.ts`, functionsDir).href)
+        if (!isFunctionModule(fn)) {
+          throw new Error(`${name}/handler.ts does not default-export defineFunction(…)`)
         }
-        return mod.createHandler(sharedDeps()) as Handler
+        return fn.createHandler(fn.createDeps(options.env, sharedDeps()))
       })()
       handlers.set(name, handler)
       // A handler that failed to load (syntax error, bad env) is retried on the next request.
@@ -123,7 +115,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return res
     },
     async stop() {
-      await deps?.db?.end()
+      await deps?.db.end()
     },
   }
 }

@@ -28,7 +28,7 @@ Deno.test('stack: serves the functions, then restarts on the same data', async (
       assert.equal((await supabase.auth.signUp({ email, password })).error, null)
       const { data, error } = await supabase.functions.invoke('tenants', { method: 'GET' })
       assert.equal(error, null)
-      assert.deepEqual(data, { tenants: [] })
+      assert.deepEqual(data, { items: [], next_cursor: null })
 
       const unknown = await fetch(`${first.apiUrl}/functions/v1/no-such-function`)
       await unknown.body?.cancel()

@@ -106,6 +106,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       APP_ENCRYPTION_KEY: await encryptionKey(options.dataDir),
       VAPI_BASE_URL: vapi.url,
       APP_ORIGINS: spaOrigins.join(','),
+      // Locally every response is checked against its route's contract: a mismatch is a 500 naming it.
+      VALIDATE_RESPONSES: 'true',
     }
     const gateway = createGateway({ auth, env, log: options.log === false ? undefined : log })
     cleanups.push(gateway.stop)

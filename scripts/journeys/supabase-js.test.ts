@@ -54,7 +54,7 @@ Deno.test('supabase-js: sign up, sign in, refresh, create a tenant, bring a Vapi
 
   const listed = await supabase.functions.invoke('tenants', { method: 'GET' })
   assert.equal(listed.error, null)
-  const mine = listed.data.tenants.find((t: { id: string }) => t.id === tenant.id)
+  const mine = listed.data.items.find((t: { id: string }) => t.id === tenant.id)
   assert.equal(mine.role.name, 'owner')
   assert.ok(mine.permissions.includes('settings.manage'))
 
@@ -99,7 +99,9 @@ Deno.test('supabase-js: sign up, sign in, refresh, create a tenant, bring a Vapi
 
   const removed = await supabase.functions.invoke('settings/vapi', { method: 'DELETE', headers })
   assert.equal(removed.error, null)
-  assert.equal(removed.data.has_vapi_key, false)
+  assert.equal(removed.response?.status, 204)
+  const after = await supabase.functions.invoke('settings/vapi', { method: 'GET', headers })
+  assert.equal(after.data.has_vapi_key, false)
   await supabase.auth.signOut()
 })
 
@@ -129,7 +131,7 @@ Deno.test('supabase-js: another user cannot reach a tenant that is not theirs', 
   })
   assert.ok([403, 404].includes((await problemOf(write.error)).status))
   const list = await stranger.functions.invoke('tenants', { method: 'GET' })
-  assert.deepEqual(list.data.tenants, [])
+  assert.deepEqual(list.data.items, [])
   await owner.auth.signOut()
   await stranger.auth.signOut()
 })

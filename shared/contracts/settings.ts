@@ -1,8 +1,11 @@
 import { z } from 'zod'
+import { defineContract } from './route.ts'
 
+// Keys travel in an Authorization header: printable ASCII only (a space, a control character or a letter
+// beyond ISO-8859-1 cannot be sent there, and no Vapi key has one).
 const Key = z.string().trim().min(8, 'Too short to be a Vapi key').max(256).regex(
-  /^\S+$/,
-  'Must not contain spaces',
+  /^[\x21-\x7e]+$/,
+  'Must be printable ASCII without spaces',
 )
 
 export const SaveVapiKeyBody = z.object({ vapi_api_key: Key })
@@ -31,3 +34,69 @@ export const RotateWebhookSecretResponse = z.object({
   settings: VapiSettings,
 })
 export type RotateWebhookSecretResponse = z.infer<typeof RotateWebhookSecretResponse>
+
+const VAPI_KEY_PROBLEMS = [
+  {
+    status: 422,
+    code: 'vapi_key_invalid',
+    description: 'Vapi refused the key (revoked, or not a private key)',
+  },
+  { status: 502, code: 'vapi_unreachable', description: 'Vapi did not answer in time; nothing was saved' },
+  { status: 502, code: 'vapi_error', description: 'Vapi answered unexpectedly; nothing was saved' },
+] as const
+
+/** The `settings` function: a tenant's integrations. Every change is audited. */
+export const settingsContract = defineContract({
+  name: 'settings',
+  summary: "A tenant's integration settings: its own Vapi account (bring your own key)",
+  routes: {
+    getVapi: {
+      method: 'GET',
+      path: '/vapi',
+      summary: 'Read the Vapi integration (previews only)',
+      access: 'settings.read',
+      response: VapiSettings,
+    },
+    saveVapiKey: {
+      method: 'POST',
+      path: '/vapi',
+      summary: 'Save or replace the Vapi private API key',
+      description:
+        'The key is checked against Vapi first, then sealed (AES-256-GCM); only a preview is returned.',
+      access: 'settings.manage',
+      body: SaveVapiKeyBody,
+      response: VapiSettings,
+      problems: VAPI_KEY_PROBLEMS,
+    },
+    deleteVapiKey: {
+      method: 'DELETE',
+      path: '/vapi',
+      summary: 'Delete the Vapi private API key',
+      access: 'settings.manage',
+      response: null,
+    },
+    saveVapiPublicKey: {
+      method: 'PUT',
+      path: '/vapi/public-key',
+      summary: 'Save or replace the Vapi public key (browser test calls)',
+      access: 'settings.manage',
+      body: SaveVapiPublicKeyBody,
+      response: VapiSettings,
+    },
+    deleteVapiPublicKey: {
+      method: 'DELETE',
+      path: '/vapi/public-key',
+      summary: 'Delete the Vapi public key',
+      access: 'settings.manage',
+      response: null,
+    },
+    rotateWebhookSecret: {
+      method: 'POST',
+      path: '/vapi/webhook-secret',
+      summary: 'Generate or replace the secret Vapi presents on webhooks',
+      description: 'The response is the only time the whole secret is shown.',
+      access: 'settings.manage',
+      response: RotateWebhookSecretResponse,
+    },
+  },
+})

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { PERMISSIONS } from '../permissions.ts'
+import { ListQuery, page } from './pagination.ts'
+import { defineContract } from './route.ts'
 import { PROFESSIONS } from '../professions.ts'
 
 export const LANGUAGES = ['en', 'fr'] as const
@@ -37,6 +39,7 @@ export const Tenant = z.object({
   timezone: z.string(),
   profession: z.enum(PROFESSIONS),
   created_at: z.string(),
+  updated_at: z.string(),
 })
 export type Tenant = z.infer<typeof Tenant>
 
@@ -46,8 +49,34 @@ export const TenantMembership = Tenant.extend({
 })
 export type TenantMembership = z.infer<typeof TenantMembership>
 
-export const ListTenantsResponse = z.object({ tenants: z.array(TenantMembership) })
+export const ListTenantsResponse = page(TenantMembership)
 export type ListTenantsResponse = z.infer<typeof ListTenantsResponse>
 
 /** The header that names the tenant a request acts on. */
 export const TENANT_HEADER = 'x-tenant-id'
+
+/** The `tenants` function: the businesses the caller belongs to. No tenant header: these act on the user. */
+export const tenantsContract = defineContract({
+  name: 'tenants',
+  summary: 'The tenants (businesses) of the signed-in user',
+  routes: {
+    list: {
+      method: 'GET',
+      path: '/',
+      summary: "List the caller's tenants, with their role and permissions in each",
+      description: 'Active memberships only, ordered by tenant name.',
+      access: 'user',
+      query: ListQuery,
+      response: ListTenantsResponse,
+    },
+    create: {
+      method: 'POST',
+      path: '/',
+      summary: 'Create a tenant; the caller becomes its owner',
+      access: 'user',
+      body: CreateTenantBody,
+      response: Tenant,
+      status: 201,
+    },
+  },
+})

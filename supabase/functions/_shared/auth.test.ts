@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { generateKeyPair, SignJWT } from 'jose'
 import { AppError } from './errors.ts'
 import { createJwtVerifier } from './auth.ts'
-import { anonKey, expectProblem, signUp, startTestIssuer, testDeps } from './testing.ts'
-import { createHandler } from '../tenants/handler.ts'
+import { anonKey, expectProblem, signUp, startTestIssuer, withTestDeps } from './testing.ts'
+import tenants from '../tenants/handler.ts'
 
 async function rejects(promise: Promise<unknown>, status: number, code: string) {
   await assert.rejects(promise, (e: unknown) => {
@@ -74,45 +74,54 @@ Deno.test('auth: an unreachable key set is a 503, not the caller’s fault', asy
 })
 
 Deno.test('auth: the functions answer 401 problem+json for missing, malformed, anon and foreign tokens', async () => {
-  const deps = testDeps()
   const issuer = await startTestIssuer()
   try {
-    const handler = createHandler(deps)
-    await expectProblem(handler, 'GET', '/tenants', {}, 401, 'missing_token')
-    await expectProblem(
-      handler,
-      'GET',
-      '/tenants',
-      { headers: { authorization: 'Basic abc' } },
-      401,
-      'malformed_token',
-    )
-    await expectProblem(handler, 'GET', '/tenants', { token: 'garbage' }, 401, 'malformed_token')
-    await expectProblem(handler, 'GET', '/tenants', { token: anonKey() }, 401, 'user_required')
-    // Signed by a key the project does not publish.
-    await expectProblem(handler, 'GET', '/tenants', { token: await issuer.sign() }, 401, 'invalid_signature')
+    await withTestDeps(tenants, async ({ deps, handler }) => {
+      await expectProblem(handler, 'GET', '/tenants', {}, 401, 'missing_token')
+      await expectProblem(
+        handler,
+        'GET',
+        '/tenants',
+        { headers: { authorization: 'Basic abc' } },
+        401,
+        'malformed_token',
+      )
+      await expectProblem(handler, 'GET', '/tenants', { token: 'garbage' }, 401, 'malformed_token')
+      await expectProblem(handler, 'GET', '/tenants', { token: anonKey() }, 401, 'user_required')
+      // Signed by a key the project does not publish.
+      await expectProblem(
+        handler,
+        'GET',
+        '/tenants',
+        { token: await issuer.sign() },
+        401,
+        'invalid_signature',
+      )
 
-    const user = await signUp()
-    const res = await handler(
-      new Request('http://127.0.0.1/tenants', { headers: { authorization: `Bearer ${user.token}` } }),
-    )
-    assert.equal(res.status, 200, await res.text())
+      const user = await signUp()
+      const res = await handler(
+        new Request('http://127.0.0.1/tenants', { headers: { authorization: `Bearer ${user.token}` } }),
+      )
+      assert.equal(res.status, 200, await res.text())
 
-    // The same handler with the test issuer's keys: an expired token, which real auth never hands out.
-    const viaIssuer = createHandler({ ...deps, verifyJwt: createJwtVerifier({ supabaseUrl: issuer.url }) })
-    const now = Math.floor(Date.now() / 1000)
-    const expired = await issuer.sign({ sub: user.id, exp: now - 1, iat: now - 3600 })
-    const problem = await expectProblem(
-      viaIssuer,
-      'GET',
-      '/tenants',
-      { token: expired },
-      401,
-      'token_expired',
-    )
-    assert.ok(problem.request_id)
+      // The same handler with the test issuer's keys: an expired token, which real auth never hands out.
+      const viaIssuer = tenants.createHandler({
+        ...deps,
+        verifyJwt: createJwtVerifier({ supabaseUrl: issuer.url }),
+      })
+      const now = Math.floor(Date.now() / 1000)
+      const expired = await issuer.sign({ sub: user.id, exp: now - 1, iat: now - 3600 })
+      const problem = await expectProblem(
+        viaIssuer,
+        'GET',
+        '/tenants',
+        { token: expired },
+        401,
+        'token_expired',
+      )
+      assert.ok(problem.request_id)
+    })
   } finally {
     await issuer.stop()
-    await deps.end()
   }
 })

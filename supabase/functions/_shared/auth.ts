@@ -3,7 +3,6 @@
  * `${SUPABASE_URL}/auth/v1/.well-known/jwks.json`, cached and refreshed on an unknown `kid` by jose; legacy
  * HS256 tokens verify with SUPABASE_JWT_SECRET only when it is configured.
  */
-import { createMiddleware } from 'hono/factory'
 import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, jwtVerify } from 'jose'
 import type { JWTPayload } from 'jose'
 import { AppError, Unauthorized } from './errors.ts'
@@ -89,20 +88,12 @@ function toUnauthorized(error: unknown): AppError {
   return new Unauthorized('malformed_token', 'The bearer token is not a valid JWT')
 }
 
-export interface AuthVariables {
-  claims: Claims
-}
-
-/** Requires `Authorization: Bearer <user access token>` and exposes the verified claims as `c.var.claims`. */
-export function requireUser(verify: JwtVerifier) {
-  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
-    const header = c.req.header('authorization')
-    if (!header) {
-      throw new Unauthorized('missing_token', 'Send the access token as "Authorization: Bearer <jwt>"')
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-    if (!match) throw new Unauthorized('malformed_token', 'The Authorization header must be "Bearer <jwt>"')
-    c.set('claims', await verify(match[1]))
-    await next()
-  })
+/** Verifies `Authorization: Bearer <user access token>` and returns the claims; 401 problems otherwise. */
+export async function verifyBearer(verify: JwtVerifier, header: string | undefined): Promise<Claims> {
+  if (!header) {
+    throw new Unauthorized('missing_token', 'Send the access token as "Authorization: Bearer <jwt>"')
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+  if (!match) throw new Unauthorized('malformed_token', 'The Authorization header must be "Bearer <jwt>"')
+  return await verify(match[1])
 }

@@ -1,26 +1,38 @@
-/** Everything a handler needs, built once per process from the environment and injected (tests build their own). */
+/**
+ * The core dependencies every function gets, built once per process from the core slice of the environment.
+ * A function adds its own (a provider client from that provider's slice) in its definition, so it never
+ * holds another provider's client or secret. Tests build their own and override any part.
+ */
 import { createJwtVerifier, type JwtVerifier } from './auth.ts'
 import { createDb, type Db } from './db.ts'
-import { type Env, loadEnv } from './env.ts'
+import { type Env, type EnvSource, loadEnv } from './env.ts'
+import { createLogger, type Logger } from './log.ts'
 import { createSecrets, type Secrets } from './secrets.ts'
-import { createVapiFactory, type VapiFactory } from './vapi.ts'
 
-export interface Deps {
+export interface Clock {
+  now(): Date
+}
+
+export const systemClock: Clock = { now: () => new Date() }
+
+export interface CoreDeps {
   env: Env
   db: Db
   verifyJwt: JwtVerifier
-  /** Builds a Vapi client for an API key; see vapiForTenant for a tenant's own. */
-  vapi: VapiFactory
   /** Seals and opens tenant credentials under APP_ENCRYPTION_KEY. */
   secrets: Secrets
+  clock: Clock
+  log: Logger
 }
 
-export function createDeps(env: Env = loadEnv()): Deps {
+export function createCoreDeps(source?: EnvSource): CoreDeps {
+  const env = loadEnv(source)
   return {
     env,
     db: createDb(env),
     verifyJwt: createJwtVerifier({ supabaseUrl: env.SUPABASE_URL, jwtSecret: env.SUPABASE_JWT_SECRET }),
-    vapi: createVapiFactory(env),
     secrets: createSecrets(env.APP_ENCRYPTION_KEY),
+    clock: systemClock,
+    log: createLogger(),
   }
 }

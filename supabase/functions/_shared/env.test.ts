@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { EnvError, loadEnv } from './env.ts'
+import { loadVapiEnv } from './vapi.ts'
 
 const KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)))
 const OLD = btoa(String.fromCharCode(...new Uint8Array(32).fill(9)))
@@ -13,7 +14,13 @@ Deno.test('env: defaults, URL normalisation and the key list (current key first)
   const env = loadEnv(VALID)
   assert.equal(env.SUPABASE_URL, 'http://127.0.0.1:54321')
   assert.equal(env.DB_PREPARE, false)
-  assert.equal(env.VAPI_BASE_URL, 'https://api.vapi.ai')
+  assert.equal(env.VALIDATE_RESPONSES, false)
+  assert.equal(loadVapiEnv(VALID).VAPI_BASE_URL, 'https://api.vapi.ai')
+  assert.equal(
+    loadVapiEnv({ VAPI_BASE_URL: 'http://127.0.0.1:54330/' }).VAPI_BASE_URL,
+    'http://127.0.0.1:54330',
+  )
+  assert.ok(!('VAPI_BASE_URL' in env), 'a provider variable is not in the core slice')
   assert.deepEqual(env.APP_ORIGINS, ['http://localhost:5173'])
   assert.equal(env.SUPABASE_JWT_SECRET, undefined)
   assert.deepEqual(env.APP_ENCRYPTION_KEY.map((k) => k.id), ['k2', 'k1'])

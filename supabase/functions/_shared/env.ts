@@ -44,34 +44,60 @@ const EncryptionKeys = z.string().trim().min(1).transform((value, ctx): Encrypti
   return keys
 })
 
-const HttpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))
+export const HttpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))
 
-const EnvSchema = z.object({
+/** A `true`/`false` variable. */
+export const Flag = (fallback: boolean) =>
+  z.enum(['true', 'false']).default(fallback ? 'true' : 'false').transform((v) => v === 'true')
+
+/**
+ * What every function needs: the project, the database, token verification, sealing, CORS. A provider's
+ * variables are not here: each lives in its adapter's own slice (vapiEnv in vapi.ts…), read only by the
+ * functions that use that provider.
+ */
+const CoreEnvSchema = z.object({
   SUPABASE_URL: HttpUrl,
   SUPABASE_DB_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-  DB_PREPARE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  DB_PREPARE: Flag(false),
   SUPABASE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_ENCRYPTION_KEY: EncryptionKeys,
-  VAPI_BASE_URL: HttpUrl.default('https://api.vapi.ai'),
   APP_ORIGINS: z.string().default('http://localhost:5173').transform((v) =>
     v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean)
   ),
+  /**
+   * Check every response body against its route's contract (a mismatch is a 500 naming the route). On in
+   * the local stack and the tests, off in production where a user should get the data anyway.
+   */
+  VALIDATE_RESPONSES: Flag(false),
 })
 
-export type Env = z.infer<typeof EnvSchema>
+export type Env = z.infer<typeof CoreEnvSchema>
+
+/** The environment as a record of strings (Deno.env.toObject(), or a test's own). */
+export type EnvSource = Record<string, string | undefined>
 
 export class EnvError extends Error {
   override name = 'EnvError'
 }
 
-/** Parses the environment; empty strings count as unset, as `supabase secrets set` cannot unset a value. */
-export function loadEnv(source: Record<string, string | undefined> = Deno.env.toObject()): Env {
+/** The core slice of the environment; see readEnv. */
+export function loadEnv(source: EnvSource = Deno.env.toObject()): Env {
+  return readEnv(CoreEnvSchema, source)
+}
+
+/**
+ * Parses one slice of the environment; empty strings count as unset, as `supabase secrets set` cannot unset a
+ * value. Throws EnvError naming every bad variable, never echoing a value (some are secrets).
+ */
+export function readEnv<S extends z.ZodObject>(
+  schema: S,
+  source: EnvSource = Deno.env.toObject(),
+): z.output<S> {
   const present = Object.fromEntries(
-    Object.keys(EnvSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
+    Object.keys(schema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
   )
-  const parsed = EnvSchema.safeParse(present)
+  const parsed = schema.safeParse(present)
   if (parsed.success) return parsed.data
-  // Never echo values: APP_ENCRYPTION_KEY and SUPABASE_JWT_SECRET are secrets.
   const problems = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?')
     return present[name] === undefined ? `${name} is required` : `${name}: ${issue.message}`

@@ -1,6 +1,7 @@
 /**
  * The Hono app factory every function starts from: base path `/<name>`, CORS for the SPA, a request id,
- * one error renderer (RFC 9457 problem+json), and the request parsing helpers.
+ * one error renderer (RFC 9457 problem+json), and the request parsing helpers the route helper (routes.ts)
+ * uses. Handlers never call these per route: they declare routes and routes.ts binds them.
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
@@ -11,12 +12,12 @@ import type { z } from 'zod'
 import type { Problem } from '../../../shared/contracts/problem.ts'
 import { TENANT_HEADER } from '../../../shared/contracts/tenants.ts'
 import type { Permission } from '../../../shared/permissions.ts'
-import { type AuthVariables, requireUser } from './auth.ts'
 import type { Tx } from './db.ts'
-import type { Deps } from './deps.ts'
+import type { CoreDeps } from './deps.ts'
 import { AppError, type FieldError, Forbidden, NotFound, ValidationFailed } from './errors.ts'
+import { errorFields, type Logger } from './log.ts'
 
-export type AppEnv = { Variables: AuthVariables & { requestId: string } }
+export type AppEnv = { Variables: { requestId: string } }
 export type AppContext = Context<AppEnv>
 
 /** JSON bodies of this API are small forms; anything bigger is a mistake or an attack. */
@@ -32,12 +33,7 @@ const ALLOWED_HEADERS = [
   'x-supabase-api-version',
 ]
 
-export interface AppOptions {
-  /** Require a signed-in user on every route (default). Webhooks, whose callers are providers, opt out. */
-  auth?: boolean
-}
-
-export function createApp(name: string, deps: Pick<Deps, 'env' | 'verifyJwt'>, options: AppOptions = {}) {
+export function createApp(name: string, deps: Pick<CoreDeps, 'env' | 'log'>) {
   const app = new Hono<AppEnv>().basePath(`/${name}`)
   const origins = deps.env.APP_ORIGINS
   app.use('*', requestId({ headerName: 'x-request-id' }))
@@ -52,29 +48,23 @@ export function createApp(name: string, deps: Pick<Deps, 'env' | 'verifyJwt'>, o
       maxAge: 600,
     }),
   )
-  if (options.auth !== false) app.use('*', requireUser(deps.verifyJwt))
   app.notFound((c) =>
-    problem(c, new NotFound('route_not_found', `No route for ${c.req.method} ${c.req.path}`))
+    problem(c, deps.log, new NotFound('route_not_found', `No route for ${c.req.method} ${c.req.path}`))
   )
-  app.onError((error, c) => problem(c, error))
+  app.onError((error, c) => problem(c, deps.log, error))
   return app
 }
 
 /** Renders any thrown value as problem+json; unknown errors are logged (without request data) and hidden. */
-export function problem(c: Context, error: unknown): Response {
+export function problem(c: Context, log: Logger, error: unknown): Response {
   let known: AppError
   if (error instanceof AppError) {
     known = error
+    if (known.status >= 500) log.error('request_failed', { request_id: c.get('requestId'), code: known.code })
   } else if (error instanceof HTTPException) {
     known = new AppError(error.status, 'http_error', error.message || 'Request failed')
   } else {
-    console.error(JSON.stringify({
-      level: 'error',
-      request_id: c.get('requestId'),
-      error: error instanceof Error
-        ? { name: error.name, message: error.message, code: pgCode(error) }
-        : 'non-error',
-    }))
+    log.error('request_failed', { request_id: c.get('requestId'), ...errorFields(error) })
     known = new AppError(500, 'internal_error', 'Something went wrong on our side', {
       detail: 'Quote the request id when reporting this',
     })
@@ -97,20 +87,17 @@ export function problem(c: Context, error: unknown): Response {
   return new Response(JSON.stringify(body), { status: known.status, headers })
 }
 
-function pgCode(error: Error): string | undefined {
-  return 'code' in error && typeof error.code === 'string' ? error.code : undefined
-}
-
 /** Reads and validates a JSON body: 415 wrong media type, 413 too large, 400 malformed or invalid fields. */
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? ''
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json')
   }
-  const declared = Number(c.req.header('content-length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const bytes = new Uint8Array(await c.req.arrayBuffer())
-  if (bytes.length > MAX_BODY_BYTES) throw tooLarge()
+  return parseJsonBody(await readRawBody(c), schema)
+}
+
+/** Parses bytes already read (a webhook's, once its signature is checked) as JSON against a schema. */
+export function parseJsonBody<S extends z.ZodType>(bytes: Uint8Array, schema: S): z.output<S> {
   let json: unknown
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
@@ -120,12 +107,45 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   return validate(schema, json, '')
 }
 
+/** The raw body, read as a stream and cut off past MAX_BODY_BYTES (413) whatever content-length claims. */
+export async function readRawBody(c: Context): Promise<Uint8Array> {
+  const declared = Number(c.req.header('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  const stream = c.req.raw.body
+  if (!stream) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.length
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.length
+  }
+  return bytes
+}
+
 /** Validates the query string; fields are reported as `query.<name>`. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   return validate(schema, c.req.query(), 'query.')
 }
 
-function validate<S extends z.ZodType>(schema: S, input: unknown, prefix: string): z.output<S> {
+/** Validates the path params; fields are reported as `path.<name>`. */
+export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  return validate(schema, c.req.param(), 'path.')
+}
+
+export function validate<S extends z.ZodType>(schema: S, input: unknown, prefix: string): z.output<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const errors: FieldError[] = result.error.issues.map((issue) => ({

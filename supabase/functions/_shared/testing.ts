@@ -7,17 +7,26 @@ import assert from 'node:assert/strict'
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
 import type { CreateTenantBody, Tenant } from '../../../shared/contracts/tenants.ts'
 import type { Problem } from '../../../shared/contracts/problem.ts'
-import { createDeps, type Deps } from './deps.ts'
-import { loadEnv } from './env.ts'
-import { createHandler as createTenantsHandler } from '../tenants/handler.ts'
+import type { SystemRole } from '../../../shared/permissions.ts'
+import type { Provider } from './credentials.ts'
+import type { CoreDeps } from './deps.ts'
+import { type EnvSource, loadEnv } from './env.ts'
+import type { FunctionModule, Handler } from './function.ts'
 
-export type Handler = (req: Request) => Promise<Response>
+export type { Handler }
+
+/** The stack's environment, read when a test asks (never at import), with response checking on. */
+export function testEnv(): EnvSource {
+  return { ...Deno.env.toObject(), VALIDATE_RESPONSES: 'true' }
+}
 
 /** The SPA's origin as the stack under test allows it. */
-export const ORIGIN = loadEnv().APP_ORIGINS[0]
+export function origin(): string {
+  return loadEnv(testEnv()).APP_ORIGINS[0]
+}
 
 export function supabaseUrl(): string {
-  return loadEnv().SUPABASE_URL
+  return loadEnv(testEnv()).SUPABASE_URL
 }
 
 export function anonKey(): string {
@@ -26,10 +35,21 @@ export function anonKey(): string {
   return key
 }
 
-/** Deps from the test environment; `end()` closes the pool so tests leak nothing. */
-export function testDeps(overrides: Partial<Deps> = {}): Deps & { end(): Promise<void> } {
-  const deps = { ...createDeps(loadEnv()), ...overrides }
-  return { ...deps, end: () => deps.db.end() }
+/**
+ * Runs `body` with a function's deps built from the test environment (with `overrides` applied: a Vapi
+ * factory aimed at a closed port, a fixed clock…) and its handler, then closes the pool whatever happens.
+ */
+export async function withTestDeps<D extends CoreDeps>(
+  fn: FunctionModule<D>,
+  body: (kit: { deps: D; handler: Handler }) => Promise<void>,
+  overrides: Partial<D> = {},
+): Promise<void> {
+  const deps = { ...fn.createDeps(testEnv()), ...overrides }
+  try {
+    await body({ deps, handler: fn.createHandler(deps) })
+  } finally {
+    await deps.db.end()
+  }
 }
 
 export interface TestUser {
@@ -60,7 +80,7 @@ export interface RequestOptions {
 
 /** A request as the SPA sends it through the gateway (path `/<function>/...`). */
 export function request(method: string, path: string, options: RequestOptions = {}): Request {
-  const headers = new Headers({ origin: ORIGIN, ...options.headers })
+  const headers = new Headers({ origin: origin(), ...options.headers })
   if (options.token) headers.set('authorization', `Bearer ${options.token}`)
   if (options.tenant) headers.set('x-tenant-id', options.tenant)
   let body: string | undefined
@@ -109,29 +129,105 @@ export const TENANT_BODY: CreateTenantBody = {
   profession: 'doctor',
 }
 
-/** A tenant created by `owner` through the tenants function. */
-export async function createTenant(deps: Deps, owner: TestUser, name = TENANT_BODY.name): Promise<Tenant> {
-  const res = await call<Tenant>(createTenantsHandler(deps), 'POST', '/tenants', {
-    token: owner.token,
-    body: { ...TENANT_BODY, name },
-  })
-  assert.equal(res.status, 201, res.text)
-  return res.body
+/**
+ * A tenant created by `owner`, as the tenants function does it (public.create_tenant as that user, whose
+ * token the real verifier checks), without going through any function's handler.
+ */
+export async function createTenant(
+  deps: CoreDeps,
+  owner: TestUser,
+  name = TENANT_BODY.name,
+): Promise<Tenant> {
+  const claims = await deps.verifyJwt(owner.token)
+  const b = { ...TENANT_BODY, name }
+  const [row] = await deps.db.asUser(
+    claims,
+    (tx) =>
+      tx<{ id: string; slug: string; created_at: Date; updated_at: Date }[]>`
+      select id, slug, created_at, updated_at from public.create_tenant(
+        ${b.name}, ${`t-${crypto.randomUUID().slice(0, 8)}`}, ${b.country}, ${b.language}, ${b.timezone},
+        ${b.profession})`,
+  )
+  return {
+    ...b,
+    id: row.id,
+    slug: row.slug,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  }
 }
 
 /** A new user owning a new tenant, and the options `call` needs to act as them in it. */
-export async function ownerWithTenant(deps: Deps) {
+export async function ownerWithTenant(deps: CoreDeps) {
   const owner = await signUp('owner')
   const tenant = await createTenant(deps, owner)
   return { owner, tenant, as: { token: owner.token, tenant: tenant.id } }
 }
 
 /** Gives `user` a system role in a tenant: fixture setup, as the (future) team function would. */
-export async function addMember(deps: Deps, tenantId: string, user: TestUser, role: string): Promise<void> {
+export async function addMember(deps: CoreDeps, tenantId: string, user: TestUser, role: SystemRole) {
   await deps.db.asService((tx) =>
     tx`insert into public.memberships (tenant_id, user_id, role_id)
        select ${tenantId}, ${user.id}, id from public.roles where tenant_id = ${tenantId} and name = ${role}`
   )
+}
+
+/** A new user holding `role` in the tenant, and the options `call` needs to act as them there. */
+export async function memberWithRole(deps: CoreDeps, tenantId: string, role: SystemRole) {
+  const user = await signUp(role)
+  await addMember(deps, tenantId, user, role)
+  return { user, as: { token: user.token, tenant: tenantId } }
+}
+
+// Probes: what the database holds, read as the service role, so assertions do not depend on the API under
+// test to read back what it wrote.
+
+export interface StoredCredentialRow {
+  ciphertext: string
+  key_id: string
+  preview: string
+  updated_by: string | null
+  updated_at: Date
+}
+
+/** The credential row a tenant holds for a provider, or null. */
+export async function storedCredential(
+  deps: CoreDeps,
+  tenantId: string,
+  provider: Provider,
+): Promise<StoredCredentialRow | null> {
+  const rows = await deps.db.asService((tx) =>
+    tx<StoredCredentialRow[]>`
+      select ciphertext, key_id, preview, updated_by, updated_at from public.provider_credentials
+      where tenant_id = ${tenantId} and provider = ${provider}`
+  )
+  return rows[0] ?? null
+}
+
+/** How many credentials a tenant holds, all providers. */
+export async function credentialCount(deps: CoreDeps, tenantId: string): Promise<number> {
+  const [{ n }] = await deps.db.asService((tx) =>
+    tx<
+      { n: number }[]
+    >`select count(*)::int as n from public.provider_credentials where tenant_id = ${tenantId}`
+  )
+  return n
+}
+
+export interface AuditRow {
+  action: string
+  target: string | null
+  actor: string | null
+  details: Record<string, unknown>
+}
+
+/** A tenant's audit trail, oldest first. */
+export async function auditTrail(deps: CoreDeps, tenantId: string): Promise<AuditRow[]> {
+  const rows = await deps.db.asService((tx) =>
+    tx<AuditRow[]>`
+      select action, target, actor, details from public.audit_log where tenant_id = ${tenantId} order by id`
+  )
+  return rows.map((r) => ({ ...r }))
 }
 
 /**

@@ -3,20 +3,31 @@
  * URL comes from VAPI_BASE_URL, so tests and the local stack talk to the loopback sandbox.
  */
 import { VapiClient, VapiError, VapiTimeoutError } from '@vapi-ai/server-sdk'
-import type { Deps } from './deps.ts'
-import type { Env } from './env.ts'
+import { z } from 'zod'
+import { openCredential, type Provider } from './credentials.ts'
+import type { Db } from './db.ts'
+import { type EnvSource, HttpUrl, readEnv } from './env.ts'
 import { AppError, UpstreamError } from './errors.ts'
+import type { Secrets } from './secrets.ts'
 
 export type VapiFactory = (apiKey: string) => VapiClient
+
+/** The Vapi slice of the environment, read only by the functions that talk to Vapi. */
+const VapiEnvSchema = z.object({ VAPI_BASE_URL: HttpUrl.default('https://api.vapi.ai') })
+export type VapiEnv = z.output<typeof VapiEnvSchema>
+
+export function loadVapiEnv(source?: EnvSource): VapiEnv {
+  return readEnv(VapiEnvSchema, source)
+}
 
 /** Provider names in provider_credentials for the Vapi integration. */
 export const VAPI_PROVIDERS = {
   apiKey: 'vapi',
   publicKey: 'vapi_public',
   webhookSecret: 'vapi_webhook',
-} as const
+} as const satisfies Record<string, Provider>
 
-export function createVapiFactory(env: Pick<Env, 'VAPI_BASE_URL'>): VapiFactory {
+export function createVapiFactory(env: VapiEnv): VapiFactory {
   return (apiKey) =>
     new VapiClient({
       token: apiKey,
@@ -37,17 +48,11 @@ export class VapiNotConfigured extends AppError {
 
 /** The tenant's Vapi client; 409 `vapi_not_configured` when it has not saved a key. */
 export async function vapiForTenant(
-  deps: Pick<Deps, 'db' | 'secrets' | 'vapi'>,
+  deps: { db: Db; secrets: Secrets; vapi: VapiFactory },
   tenantId: string,
 ): Promise<VapiClient> {
-  // Service role: the authenticated role cannot read ciphertext by design, hence the explicit tenant filter.
-  const rows = await deps.db.asService((tx) =>
-    tx<{ ciphertext: string }[]>`
-      select ciphertext from public.provider_credentials
-      where tenant_id = ${tenantId} and provider = ${VAPI_PROVIDERS.apiKey}`
-  )
-  if (rows.length === 0) throw new VapiNotConfigured()
-  const apiKey = await deps.secrets.open(rows[0].ciphertext, { tenantId, provider: VAPI_PROVIDERS.apiKey })
+  const apiKey = await openCredential(deps, tenantId, VAPI_PROVIDERS.apiKey)
+  if (apiKey === null) throw new VapiNotConfigured()
   return deps.vapi(apiKey)
 }
 

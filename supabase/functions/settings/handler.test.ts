@@ -5,29 +5,23 @@ import { loadEnv } from '../_shared/env.ts'
 import { createVapiFactory, vapiForTenant } from '../_shared/vapi.ts'
 import {
   addMember,
+  auditTrail,
   call,
   createTenant,
+  credentialCount,
   expectProblem,
   ownerWithTenant,
   signUp,
-  testDeps,
+  storedCredential,
+  testEnv,
+  withTestDeps,
 } from '../_shared/testing.ts'
-import { createHandler } from './handler.ts'
+import settings from './handler.ts'
 
 const newKey = () => `sk_live_${crypto.randomUUID().replaceAll('-', '')}`
 
-async function auditActions(deps: ReturnType<typeof testDeps>, tenantId: string) {
-  const rows = await deps.db.asService((tx) =>
-    tx<{ action: string; target: string | null; details: Record<string, unknown> }[]>`
-      select action, target, details from public.audit_log where tenant_id = ${tenantId} order by id`
-  )
-  return rows.map((r) => ({ ...r }))
-}
-
-Deno.test('settings: save (validated by Vapi), preview, replace and delete the Vapi key, each audited', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('settings: save (validated by Vapi), preview, replace and delete the Vapi key, each audited', () =>
+  withTestDeps(settings, async ({ deps, handler }) => {
     const { owner, tenant, as } = await ownerWithTenant(deps)
 
     const empty = await call<VapiSettings>(handler, 'GET', '/settings/vapi', as)
@@ -39,7 +33,7 @@ Deno.test('settings: save (validated by Vapi), preview, replace and delete the V
       vapi_public_key: null,
       has_webhook_secret: false,
       webhook_secret_preview: null,
-      webhook_url: `${loadEnv().SUPABASE_URL}/functions/v1/webhooks/vapi/${tenant.id}`,
+      webhook_url: `${loadEnv(testEnv()).SUPABASE_URL}/functions/v1/webhooks/vapi/${tenant.id}`,
     })
 
     const first = newKey()
@@ -66,45 +60,34 @@ Deno.test('settings: save (validated by Vapi), preview, replace and delete the V
       body: { vapi_api_key: second },
     })
     assert.equal(replaced.body.vapi_api_key_preview, `sk_live_…${second.slice(-4)}`)
-    const rows = await deps.db.asService((tx) =>
-      tx<{ ciphertext: string; key_id: string; updated_by: string }[]>`
-        select ciphertext, key_id, updated_by from public.provider_credentials
-        where tenant_id = ${tenant.id} and provider = 'vapi'`
-    )
-    assert.equal(rows.length, 1, 'replaced in place')
-    assert.equal(rows[0].key_id, deps.secrets.currentKeyId)
-    assert.equal(rows[0].updated_by, owner.id)
-    assert.equal(
-      await deps.secrets.open(rows[0].ciphertext, { tenantId: tenant.id, provider: 'vapi' }),
-      second,
-    )
+    const row = await storedCredential(deps, tenant.id, 'vapi')
+    assert.equal(await credentialCount(deps, tenant.id), 1, 'replaced in place')
+    assert.equal(row!.key_id, deps.secrets.currentKeyId)
+    assert.equal(row!.updated_by, owner.id)
+    assert.equal(await deps.secrets.open(row!.ciphertext, { tenantId: tenant.id, provider: 'vapi' }), second)
 
-    const removed = await call<VapiSettings>(handler, 'DELETE', '/settings/vapi', as)
-    assert.equal(removed.status, 200)
-    assert.equal(removed.body.has_vapi_key, false)
-    assert.equal(removed.body.vapi_api_key_preview, null)
+    const removed = await call(handler, 'DELETE', '/settings/vapi', as)
+    assert.equal(removed.status, 204, removed.text)
+    assert.equal(removed.text, '')
+    const after = await call<VapiSettings>(handler, 'GET', '/settings/vapi', as)
+    assert.equal(after.body.has_vapi_key, false)
+    assert.equal(after.body.vapi_api_key_preview, null)
     await assert.rejects(vapiForTenant(deps, tenant.id), (e: Error & { code?: string }) => {
       return e.code === 'vapi_not_configured'
     })
 
-    const audit = await auditActions(deps, tenant.id)
+    const audit = await auditTrail(deps, tenant.id)
     assert.deepEqual(audit.map((a) => a.action), [
-      'tenant.created',
       'settings.vapi_key.saved',
       'settings.vapi_key.saved',
       'settings.vapi_key.deleted',
     ])
-    assert.deepEqual(audit[1].details, { preview: `sk_live_…${first.slice(-4)}` })
-    assert.equal(audit[1].target, 'vapi')
-  } finally {
-    await deps.end()
-  }
-})
+    assert.deepEqual(audit[0].details, { preview: `sk_live_…${first.slice(-4)}` })
+    assert.equal(audit[0].target, 'vapi')
+  }))
 
-Deno.test('settings: a key Vapi refuses is a 422 on the field, and nothing is stored', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('settings: a key Vapi refuses is a 422 on the field, and nothing is stored', () =>
+  withTestDeps(settings, async ({ deps, handler }) => {
     const { tenant, as } = await ownerWithTenant(deps)
     const problem = await expectProblem(
       handler,
@@ -119,11 +102,8 @@ Deno.test('settings: a key Vapi refuses is a 422 on the field, and nothing is st
     )
     assert.deepEqual(problem.errors!.map((e) => e.field), ['vapi_api_key'])
 
-    const stored = await deps.db.asService((tx) =>
-      tx`select 1 from public.provider_credentials where tenant_id = ${tenant.id}`
-    )
-    assert.equal(stored.length, 0)
-    assert.deepEqual((await auditActions(deps, tenant.id)).map((a) => a.action), ['tenant.created'])
+    assert.equal(await credentialCount(deps, tenant.id), 0)
+    assert.deepEqual(await auditTrail(deps, tenant.id), [])
 
     const bad = await expectProblem(
       handler,
@@ -142,18 +122,14 @@ Deno.test('settings: a key Vapi refuses is a 422 on the field, and nothing is st
       400,
       'validation_failed',
     )
-  } finally {
-    await deps.end()
-  }
-})
+  }))
 
 Deno.test('settings: Vapi unreachable is a 502 and nothing is stored', async () => {
   const closed = Deno.listen({ port: 0, hostname: '127.0.0.1' })
   const port = (closed.addr as Deno.NetAddr).port
   closed.close()
-  const deps = testDeps({ vapi: createVapiFactory({ VAPI_BASE_URL: `http://127.0.0.1:${port}` }) })
-  try {
-    const handler = createHandler(deps)
+  const vapi = createVapiFactory({ VAPI_BASE_URL: `http://127.0.0.1:${port}` })
+  await withTestDeps(settings, async ({ deps, handler }) => {
     const owner = await signUp('owner')
     const tenant = await createTenant(deps, owner)
     await expectProblem(
@@ -168,19 +144,12 @@ Deno.test('settings: Vapi unreachable is a 502 and nothing is stored', async () 
       502,
       'vapi_unreachable',
     )
-    const stored = await deps.db.asService((tx) =>
-      tx`select 1 from public.provider_credentials where tenant_id = ${tenant.id}`
-    )
-    assert.equal(stored.length, 0)
-  } finally {
-    await deps.end()
-  }
+    assert.equal(await credentialCount(deps, tenant.id), 0)
+  }, { vapi })
 })
 
-Deno.test('settings: x-tenant-id is required and must be a uuid', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('settings: x-tenant-id is required and must be a uuid', () =>
+  withTestDeps(settings, async ({ handler }) => {
     const user = await signUp()
     const missing = await expectProblem(
       handler,
@@ -204,15 +173,10 @@ Deno.test('settings: x-tenant-id is required and must be a uuid', async () => {
       'tenant_header_invalid',
     )
     assert.equal(invalid.errors![0].field, 'x-tenant-id')
-  } finally {
-    await deps.end()
-  }
-})
+  }))
 
-Deno.test('settings: roles — a viewer reads but cannot change; an agent cannot read; strangers get 404', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('settings: roles — a viewer reads but cannot change; an agent cannot read; strangers get 404', () =>
+  withTestDeps(settings, async ({ deps, handler }) => {
     const owner = await signUp('owner')
     const viewer = await signUp('viewer')
     const agent = await signUp('agent')
@@ -299,15 +263,10 @@ Deno.test('settings: roles — a viewer reads but cannot change; an agent cannot
       `sk_live_…${key.slice(-4)}`,
       'untouched by the denied calls',
     )
-  } finally {
-    await deps.end()
-  }
-})
+  }))
 
-Deno.test('settings: public key shown in full; webhook secret returned once, then only previewed', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('settings: public key shown in full; webhook secret returned once, then only previewed', () =>
+  withTestDeps(settings, async ({ deps, handler }) => {
     const { tenant, as } = await ownerWithTenant(deps)
     const publicKey = crypto.randomUUID()
 
@@ -340,34 +299,27 @@ Deno.test('settings: public key shown in full; webhook secret returned once, the
 
     const read = await call<VapiSettings>(handler, 'GET', '/settings/vapi', as)
     assert.ok(!read.text.includes(secret) && !read.text.includes(again.body.webhook_secret))
-    const [row] = await deps.db.asService((tx) =>
-      tx<{ ciphertext: string }[]>`select ciphertext from public.provider_credentials
-        where tenant_id = ${tenant.id} and provider = 'vapi_webhook'`
-    )
+    const row = await storedCredential(deps, tenant.id, 'vapi_webhook')
     assert.equal(
-      await deps.secrets.open(row.ciphertext, { tenantId: tenant.id, provider: 'vapi_webhook' }),
+      await deps.secrets.open(row!.ciphertext, { tenantId: tenant.id, provider: 'vapi_webhook' }),
       again.body.webhook_secret,
     )
 
-    const deleted = await call<VapiSettings>(handler, 'DELETE', '/settings/vapi/public-key', as)
-    assert.equal(deleted.body.vapi_public_key, null)
-    assert.equal(deleted.body.has_webhook_secret, true)
-    assert.deepEqual((await auditActions(deps, tenant.id)).map((a) => a.action), [
-      'tenant.created',
+    const deleted = await call(handler, 'DELETE', '/settings/vapi/public-key', as)
+    assert.equal(deleted.status, 204, deleted.text)
+    const afterDelete = await call<VapiSettings>(handler, 'GET', '/settings/vapi', as)
+    assert.equal(afterDelete.body.vapi_public_key, null)
+    assert.equal(afterDelete.body.has_webhook_secret, true)
+    assert.deepEqual((await auditTrail(deps, tenant.id)).map((a) => a.action), [
       'settings.vapi_public_key.saved',
       'settings.vapi_webhook_secret.rotated',
       'settings.vapi_webhook_secret.rotated',
       'settings.vapi_public_key.deleted',
     ])
-  } finally {
-    await deps.end()
-  }
-})
+  }))
 
-Deno.test('settings: a saved key is in no column of any table in plaintext, nor in any response', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('settings: a saved key is in no column of any table in plaintext, nor in any response', () =>
+  withTestDeps(settings, async ({ deps, handler }) => {
     const { as } = await ownerWithTenant(deps)
     const key = newKey()
     const bodies: string[] = []
@@ -377,7 +329,7 @@ Deno.test('settings: a saved key is in no column of any table in plaintext, nor 
     for (const body of bodies) assert.ok(!body.includes(key) && !body.includes(key.slice(8, -4)))
 
     // As the database owner, not an API role: every table of every schema, RLS and grants aside.
-    const env = loadEnv()
+    const env = loadEnv(testEnv())
     const sql = postgres(env.SUPABASE_DB_URL, { max: 1, prepare: env.DB_PREPARE, onnotice: () => {} })
     const hits: string[] = []
     try {
@@ -402,7 +354,4 @@ Deno.test('settings: a saved key is in no column of any table in plaintext, nor 
       await sql.end()
     }
     assert.deepEqual(hits, [])
-  } finally {
-    await deps.end()
-  }
-})
+  }))

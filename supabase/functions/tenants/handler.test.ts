@@ -3,23 +3,22 @@ import type { ListTenantsResponse, Tenant } from '../../../shared/contracts/tena
 import { DEFAULT_ROLE_PERMISSIONS } from '../../../shared/permissions.ts'
 import {
   addMember,
+  auditTrail,
   call,
   createTenant,
   expectProblem,
-  ORIGIN,
+  origin,
   signUp,
   TENANT_BODY,
-  testDeps,
+  withTestDeps,
 } from '../_shared/testing.ts'
-import { createHandler } from './handler.ts'
+import tenants from './handler.ts'
 
-Deno.test('tenants: create makes the caller owner; list shows role and permissions; audited', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('tenants: create makes the caller owner; list shows role and permissions; audited', () =>
+  withTestDeps(tenants, async ({ deps, handler }) => {
     const owner = await signUp('owner')
     const empty = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: owner.token })
-    assert.deepEqual(empty.body, { tenants: [] })
+    assert.deepEqual(empty.body, { items: [], next_cursor: null })
 
     const created = await call<Tenant>(handler, 'POST', '/tenants', {
       token: owner.token,
@@ -38,28 +37,21 @@ Deno.test('tenants: create makes the caller owner; list shows role and permissio
 
     const listed = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: owner.token })
     assert.equal(listed.status, 200)
-    assert.equal(listed.body.tenants.length, 2)
-    const mine = listed.body.tenants.find((t) => t.id === created.body.id)!
+    assert.equal(listed.body.items.length, 2)
+    const mine = listed.body.items.find((t) => t.id === created.body.id)!
     assert.equal(mine.role.name, 'owner')
     assert.deepEqual([...mine.permissions].sort(), [...DEFAULT_ROLE_PERMISSIONS.owner].sort())
 
-    const [row] = await deps.db.asService((tx) =>
-      tx`select actor, action, target from public.audit_log where tenant_id = ${created.body.id}`
-    )
-    assert.deepEqual({ ...row }, {
+    const [entry] = await auditTrail(deps, created.body.id)
+    assert.deepEqual({ actor: entry.actor, action: entry.action, target: entry.target }, {
       actor: owner.id,
       action: 'tenant.created',
       target: `tenant:${created.body.id}`,
     })
-  } finally {
-    await deps.end()
-  }
-})
+  }))
 
-Deno.test('tenants: list shows only active memberships, each with its own role', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('tenants: list shows only active memberships, each with its own role', () =>
+  withTestDeps(tenants, async ({ deps, handler }) => {
     const owner = await signUp('owner')
     const member = await signUp('member')
     const a = await createTenant(deps, owner, 'Garage A')
@@ -70,21 +62,52 @@ Deno.test('tenants: list shows only active memberships, each with its own role',
       tx`update public.memberships set status = 'disabled' where tenant_id = ${b.id} and user_id = ${member.id}`
     )
     const listed = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: member.token })
-    assert.deepEqual(listed.body.tenants.map((t) => [t.name, t.role.name]), [['Garage A', 'viewer']])
-    assert.deepEqual(listed.body.tenants[0].permissions, DEFAULT_ROLE_PERMISSIONS.viewer)
+    assert.deepEqual(listed.body.items.map((t) => [t.name, t.role.name]), [['Garage A', 'viewer']])
+    assert.deepEqual(listed.body.items[0].permissions, DEFAULT_ROLE_PERMISSIONS.viewer)
 
     const stranger = await signUp('stranger')
     const none = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: stranger.token })
-    assert.deepEqual(none.body.tenants, [])
-  } finally {
-    await deps.end()
-  }
-})
+    assert.deepEqual(none.body.items, [])
+  }))
 
-Deno.test('tenants: bad bodies are 4xx problems naming each field, and nothing is created', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('tenants: the list pages by name with a keyset cursor; bad cursors and limits are 400s', () =>
+  withTestDeps(tenants, async ({ deps, handler }) => {
+    const owner = await signUp('owner')
+    for (const name of ['Salon C', 'Salon A', 'Salon B']) await createTenant(deps, owner, name)
+    const as = { token: owner.token }
+    const first = await call<ListTenantsResponse>(handler, 'GET', '/tenants?limit=2', as)
+    assert.equal(first.status, 200, first.text)
+    assert.deepEqual(first.body.items.map((t) => t.name), ['Salon A', 'Salon B'])
+    assert.ok(first.body.next_cursor)
+
+    // A tenant created between two pages, sorting before the cursor, neither shifts nor repeats rows.
+    await createTenant(deps, owner, 'Salon 0')
+    const second = await call<ListTenantsResponse>(
+      handler,
+      'GET',
+      `/tenants?limit=2&cursor=${first.body.next_cursor}`,
+      as,
+    )
+    assert.deepEqual(second.body.items.map((t) => t.name), ['Salon C'])
+    assert.equal(second.body.next_cursor, null)
+
+    const forged = await expectProblem(
+      handler,
+      'GET',
+      '/tenants?cursor=bm90LWEtY3Vyc29y',
+      as,
+      400,
+      'validation_failed',
+    )
+    assert.deepEqual(forged.errors!.map((e) => [e.field, e.code]), [['query.cursor', 'invalid_cursor']])
+    for (const limit of ['0', '101', 'ten']) {
+      const bad = await expectProblem(handler, 'GET', `/tenants?limit=${limit}`, as, 400, 'validation_failed')
+      assert.deepEqual(bad.errors!.map((e) => e.field), ['query.limit'])
+    }
+  }))
+
+Deno.test('tenants: bad bodies are 4xx problems naming each field, and nothing is created', () =>
+  withTestDeps(tenants, async ({ handler }) => {
     const user = await signUp()
     const bad = await expectProblem(
       handler,
@@ -156,28 +179,23 @@ Deno.test('tenants: bad bodies are 4xx problems naming each field, and nothing i
     )
 
     const listed = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: user.token })
-    assert.deepEqual(listed.body.tenants, [])
-  } finally {
-    await deps.end()
-  }
-})
+    assert.deepEqual(listed.body.items, [])
+  }))
 
-Deno.test('http: CORS preflight without a token, request ids, unknown routes', async () => {
-  const deps = testDeps()
-  try {
-    const handler = createHandler(deps)
+Deno.test('http: CORS preflight without a token, request ids, unknown routes', () =>
+  withTestDeps(tenants, async ({ handler }) => {
     const preflight = await handler(
       new Request('http://127.0.0.1/tenants', {
         method: 'OPTIONS',
         headers: {
-          origin: ORIGIN,
+          origin: origin(),
           'access-control-request-method': 'POST',
           'access-control-request-headers': 'authorization, x-tenant-id, content-type, apikey, x-client-info',
         },
       }),
     )
     assert.equal(preflight.status, 204)
-    assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN)
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin())
     const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase()
     for (const h of ['authorization', 'x-tenant-id', 'apikey', 'x-client-info']) {
       assert.ok(allowed.includes(h))
@@ -209,11 +227,8 @@ Deno.test('http: CORS preflight without a token, request ids, unknown routes', a
     const missing = await call(handler, 'GET', '/tenants', {})
     assert.equal(
       missing.headers.get('access-control-allow-origin'),
-      ORIGIN,
+      origin(),
       'errors keep CORS',
     )
     assert.ok(missing.headers.get('x-request-id'))
-  } finally {
-    await deps.end()
-  }
-})
+  }))

@@ -1,39 +1,69 @@
 /** Tenants the caller belongs to, and creating one (the creator becomes its owner). */
 import {
-  CreateTenantBody,
-  type ListTenantsResponse,
+  type CreateTenantBody,
   type Tenant,
   type TenantMembership,
+  tenantsContract,
 } from '../../../shared/contracts/tenants.ts'
+import type { Page } from '../../../shared/contracts/pagination.ts'
+import type { Permission } from '../../../shared/permissions.ts'
 import { slugify } from '../../../shared/slug.ts'
 import { audit } from '../_shared/audit.ts'
 import type { Claims } from '../_shared/auth.ts'
 import type { Tx } from '../_shared/db.ts'
-import type { Deps } from '../_shared/deps.ts'
-import { createApp, parseBody } from '../_shared/http.ts'
+import { defineFunction } from '../_shared/function.ts'
+import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
 
-export function createHandler(deps: Deps): (req: Request) => Promise<Response> {
-  const app = createApp('tenants', deps)
+export default defineFunction({
+  contract: tenantsContract,
+  operations: {
+    list: ({ tx, claims, input }) => listTenants(tx, claims, input.query),
+    create: ({ tx, claims, input }) => createTenant(tx, claims, input.body),
+  },
+})
 
-  app.post('/', async (c) => {
-    const body = await parseBody(c, CreateTenantBody)
-    const tenant = await deps.db.asUser(c.var.claims, (tx) => createTenant(tx, c.var.claims, body))
-    return c.json(tenant satisfies Tenant, 201)
-  })
-
-  app.get('/', async (c) => {
-    const tenants = await deps.db.asUser(c.var.claims, (tx) => listTenants(tx, c.var.claims))
-    return c.json({ tenants } satisfies ListTenantsResponse)
-  })
-
-  return async (req) => await app.fetch(req)
+/** A row of public.tenants as the API shows it. */
+interface TenantRow {
+  id: string
+  name: string
+  slug: string
+  country: string
+  language: Tenant['language']
+  timezone: string
+  profession: Tenant['profession']
+  created_at: Date
+  updated_at: Date
 }
 
-const TENANT_COLUMNS = 'id, name, slug, country, language, timezone, profession, created_at'
+const TENANT_COLUMNS = [
+  'id',
+  'name',
+  'slug',
+  'country',
+  'language',
+  'timezone',
+  'profession',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof TenantRow)[]
+
+function toTenant(row: TenantRow): Tenant {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    country: row.country,
+    language: row.language,
+    timezone: row.timezone,
+    profession: row.profession,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  }
+}
 
 export async function createTenant(tx: Tx, claims: Claims, body: CreateTenantBody): Promise<Tenant> {
-  const [row] = await tx<Tenant[]>`
-    select ${tx.unsafe(TENANT_COLUMNS)} from public.create_tenant(
+  const [row] = await tx<TenantRow[]>`
+    select ${tx(TENANT_COLUMNS)} from public.create_tenant(
       ${body.name}, ${
     slugify(body.name)
   }, ${body.country}, ${body.language}, ${body.timezone}, ${body.profession})`
@@ -48,32 +78,34 @@ export async function createTenant(tx: Tx, claims: Claims, body: CreateTenantBod
   return tenant
 }
 
-/** Active memberships only: RLS shows a disabled member nothing, and so does this list. */
-export async function listTenants(tx: Tx, claims: Claims): Promise<TenantMembership[]> {
-  const rows = await tx<(Tenant & { role_id: string; role_name: string; permissions: string[] })[]>`
-    select ${tx.unsafe(TENANT_COLUMNS.split(', ').map((c) => `t.${c}`).join(', '))},
-           r.id as role_id, r.name as role_name, r.permissions
-    from public.memberships m
-    join public.tenants t on t.id = m.tenant_id
-    join public.roles r on r.id = m.role_id
-    where m.user_id = ${claims.sub} and m.status = 'active'
-    order by t.name, t.created_at`
-  return rows.map((row) => ({
-    ...toTenant(row),
-    role: { id: row.role_id, name: row.role_name },
-    permissions: row.permissions as TenantMembership['permissions'],
-  }))
+interface MembershipRow extends TenantRow {
+  role_id: string
+  role_name: string
+  permissions: Permission[]
 }
 
-function toTenant(row: Tenant): Tenant {
-  return {
-    id: row.id,
-    name: row.name,
-    slug: row.slug,
-    country: row.country,
-    language: row.language,
-    timezone: row.timezone,
-    profession: row.profession,
-    created_at: new Date(row.created_at).toISOString(),
-  }
+/** Active memberships only, by tenant name then id: RLS shows a disabled member nothing, and so does this. */
+export async function listTenants(
+  tx: Tx,
+  claims: Claims,
+  query: { cursor?: string; limit: number },
+): Promise<Page<TenantMembership>> {
+  const after = query.cursor ? decodeCursor(query.cursor, TextIdKey) : null
+  const rows = await tx<MembershipRow[]>`
+    select ${tx(TENANT_COLUMNS)}, role_id, role_name, permissions
+    from (
+      select t.*, r.id as role_id, r.name as role_name, r.permissions
+      from public.memberships m
+      join public.tenants t on t.id = m.tenant_id
+      join public.roles r on r.id = m.role_id
+      where m.user_id = ${claims.sub} and m.status = 'active'
+    ) as membership
+    where ${after ? tx`(name, id) > (${after[0]}, ${after[1]}::uuid)` : tx`true`}
+    order by name, id
+    limit ${query.limit + 1}`
+  return toPage(rows, query.limit, (row) => ({
+    ...toTenant(row),
+    role: { id: row.role_id, name: row.role_name },
+    permissions: row.permissions,
+  }), (row) => [row.name, row.id])
 }

@@ -1,4 +1,3 @@
-import { createDeps } from '../_shared/deps.ts'
-import { createHandler } from './handler.ts'
+import tenants from './handler.ts'
 
-Deno.serve(createHandler(createDeps()))
+Deno.serve(tenants.createHandler(tenants.createDeps()))

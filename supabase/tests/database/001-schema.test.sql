@@ -1,6 +1,6 @@
 -- Schema-wide guards: they fail as soon as a new table, function or grant forgets the rules.
 begin;
-select plan(10);
+select plan(11);
 
 select is_empty(
   $$ select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -68,6 +68,16 @@ select is(
   (select count(*)::int from unnest(private.all_permissions()) p),
   (select count(distinct p)::int from unnest(private.all_permissions()) p),
   'the permission list has no duplicates'
+);
+
+-- The updated_at convention (see the migration that introduced private.set_updated_at).
+select is_empty(
+  $$ select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     join pg_attribute a on a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped
+     where n.nspname = 'public' and c.relkind = 'r'
+       and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal
+                       and t.tgfoid = 'private.set_updated_at()'::regprocedure) $$,
+  'every table with updated_at stamps it with private.set_updated_at()'
 );
 
 select * from finish();

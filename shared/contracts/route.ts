@@ -1,0 +1,130 @@
+/**
+ * Route tables: every endpoint of every function is declared once, here in shared/, with its zod schemas and
+ * who may call it. The functions bind an operation to each entry (supabase/functions/_shared/routes.ts), the
+ * SPA calls the same entry through one typed client (web/src/lib/functions.ts), and docs/openapi.json is
+ * generated from the tables. A renamed path or a changed response is then a type error, not a broken page.
+ */
+import type { z } from 'zod'
+import type { Permission } from '../permissions.ts'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * Who may call a route:
+ * - a permission: a signed-in, active member of the tenant named by `x-tenant-id` whose role grants it;
+ * - `user`: any signed-in user, no tenant (creating a tenant, listing one's own);
+ * - `public`: anyone, no token;
+ * - `provider-signed`: a provider (Vapi, Meta, Twilio) that signs the raw body; no user token.
+ */
+export type Access = Permission | 'user' | 'public' | 'provider-signed'
+
+/** A problem a route may answer besides the common ones (400, 401, 404 tenant, 403, 500): documentation. */
+export interface RouteProblem {
+  status: number
+  code: string
+  description: string
+}
+
+export interface RouteSpec {
+  method: HttpMethod
+  /** Relative to the function, Hono/Express style params: `/assistants/:id`. */
+  path: `/${string}`
+  summary: string
+  description?: string
+  access: Access
+  /** One key per `:param` of the path. */
+  params?: z.ZodObject
+  query?: z.ZodObject
+  body?: z.ZodType
+  /** The success body; `null` for 204 No Content. */
+  response: z.ZodType | null
+  /** Success status: 200 by default, 204 when `response` is null; creates declare 201. */
+  status?: 200 | 201 | 202
+  problems?: readonly RouteProblem[]
+}
+
+export interface Contract {
+  /** The function's folder name, its base path (`/functions/v1/<name>`). */
+  name: string
+  summary: string
+  routes: Record<string, RouteSpec>
+}
+
+/** Keeps the literal types of a route table (paths, access, schemas) for inference on both sides. */
+export function defineContract<const C extends Contract>(contract: C): C {
+  for (const [key, route] of Object.entries(contract.routes)) {
+    const names = pathParams(route.path)
+    const declared = Object.keys(route.params?.shape ?? {})
+    if (names.join() !== declared.join()) {
+      throw new Error(
+        `${contract.name}.${key}: path params [${names}] differ from params schema [${declared}]`,
+      )
+    }
+  }
+  return contract
+}
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined
+type Input<S> = S extends z.ZodType ? z.input<S> : undefined
+
+/** What an operation receives, parsed (defaults applied, strings trimmed). */
+export interface RouteInput<R extends RouteSpec> {
+  params: Output<R['params']>
+  query: Output<R['query']>
+  body: Output<R['body']>
+}
+
+/** What an operation returns: the response schema's input (it is validated and serialised after). */
+export type RouteResult<R extends RouteSpec> = R['response'] extends z.ZodType ? z.input<R['response']>
+  : void
+
+/** What a caller gets back, parsed by the response schema. */
+export type RouteResponse<R extends RouteSpec> = R['response'] extends z.ZodType ? z.output<R['response']>
+  : void
+
+type Optional<K extends string, T> = undefined extends T ? { [P in K]?: T } : { [P in K]: T }
+
+/** What a caller sends: params, query and body as the schemas accept them, each required when it must be. */
+export type RouteArgs<R extends RouteSpec> =
+  & Optional<'params', Input<R['params']>>
+  & Optional<'query', Input<R['query']>>
+  & Optional<'body', Input<R['body']>>
+
+/** Whether the route acts on a tenant (and needs the `x-tenant-id` header). */
+export function isTenantRoute(route: RouteSpec): route is RouteSpec & { access: Permission } {
+  return !['user', 'public', 'provider-signed'].includes(route.access)
+}
+
+export function successStatus(route: RouteSpec): 200 | 201 | 202 | 204 {
+  return route.response === null ? 204 : route.status ?? 200
+}
+
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1])
+}
+
+/** The path with its params filled in, each percent-encoded: `/assistants/:id` → `/assistants/3f…`. */
+export function fillPath(path: string, params: Record<string, unknown> = {}): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined || value === null || value === '') throw new Error(`missing path param "${name}"`)
+    return encodeURIComponent(String(value))
+  })
+}
+
+/** The query string of a call (`?a=1&b=x`, or ''); undefined values are left out. */
+export function queryString(query: Record<string, unknown> = {}): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item))
+  }
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+/** `<function>/<path>` as supabase.functions.invoke takes it (no leading slash, no trailing one at the root). */
+export function functionPath(contract: Pick<Contract, 'name'>, route: RouteSpec, args: RouteArgs<RouteSpec>) {
+  const path = fillPath(route.path, args.params as Record<string, unknown> | undefined)
+  return `${contract.name}${path === '/' ? '' : path}${queryString(args.query as Record<string, unknown>)}`
+}
