@@ -13,7 +13,7 @@ export const Cursor = z.string().max(512).regex(/^[A-Za-z0-9_-]+$/, 'Not a curso
 
 export const ListQuery = z.object({
   cursor: Cursor.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  limit: z.coerce.number<number>().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 })
 export type ListQuery = z.output<typeof ListQuery>
 

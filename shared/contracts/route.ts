@@ -50,8 +50,19 @@ export interface Contract {
   routes: Record<string, RouteSpec>
 }
 
-/** Keeps the literal types of a route table (paths, access, schemas) for inference on both sides. */
-export function defineContract<const C extends Contract>(contract: C): C {
+/** A route entry that knows its function, so a caller needs nothing but the entry. */
+export type BoundRoute<R extends RouteSpec = RouteSpec, N extends string = string> = R & { readonly fn: N }
+
+export type BoundContract<C extends Contract> = Omit<C, 'routes'> & {
+  routes: { [K in keyof C['routes']]: BoundRoute<C['routes'][K], C['name']> }
+}
+
+/**
+ * Keeps the literal types of a route table (paths, access, schemas) for inference on both sides, stamps each
+ * entry with its function's name, and refuses a path whose `:params` differ from its params schema.
+ */
+export function defineContract<const C extends Contract>(contract: C): BoundContract<C> {
+  const routes: Record<string, BoundRoute> = {}
   for (const [key, route] of Object.entries(contract.routes)) {
     const names = pathParams(route.path)
     const declared = Object.keys(route.params?.shape ?? {})
@@ -60,8 +71,9 @@ export function defineContract<const C extends Contract>(contract: C): C {
         `${contract.name}.${key}: path params [${names}] differ from params schema [${declared}]`,
       )
     }
+    routes[key] = { ...route, fn: contract.name }
   }
-  return contract
+  return { ...contract, routes } as BoundContract<C>
 }
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined
@@ -82,7 +94,10 @@ export type RouteResult<R extends RouteSpec> = R['response'] extends z.ZodType ?
 export type RouteResponse<R extends RouteSpec> = R['response'] extends z.ZodType ? z.output<R['response']>
   : void
 
-type Optional<K extends string, T> = undefined extends T ? { [P in K]?: T } : { [P in K]: T }
+// A part every field of which is optional (a list's query) may be left out altogether.
+// deno-lint-ignore ban-types
+type Optional<K extends string, T> = undefined extends T ? { [P in K]?: T } : {} extends T ? { [P in K]?: T }
+: { [P in K]: T }
 
 /** What a caller sends: params, query and body as the schemas accept them, each required when it must be. */
 export type RouteArgs<R extends RouteSpec> =
@@ -123,8 +138,11 @@ export function queryString(query: Record<string, unknown> = {}): string {
   return text ? `?${text}` : ''
 }
 
-/** `<function>/<path>` as supabase.functions.invoke takes it (no leading slash, no trailing one at the root). */
-export function functionPath(contract: Pick<Contract, 'name'>, route: RouteSpec, args: RouteArgs<RouteSpec>) {
-  const path = fillPath(route.path, args.params as Record<string, unknown> | undefined)
-  return `${contract.name}${path === '/' ? '' : path}${queryString(args.query as Record<string, unknown>)}`
+/** `<function>/<path>?<query>` as supabase.functions.invoke takes it (no slash before the function). */
+export function functionPath(
+  route: BoundRoute,
+  args: { params?: Record<string, unknown>; query?: Record<string, unknown> } = {},
+): string {
+  const path = fillPath(route.path, args.params)
+  return `${route.fn}${path === '/' ? '' : path}${queryString(args.query)}`
 }

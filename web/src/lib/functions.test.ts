@@ -2,8 +2,30 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { VapiSettings } from '@shared/contracts/settings.ts'
+import { z } from 'zod'
+import { defineContract } from '@shared/contracts/route.ts'
+import { settingsContract, type VapiSettings } from '@shared/contracts/settings.ts'
+import { tenantsContract } from '@shared/contracts/tenants.ts'
 import { invokeFunction, ProblemError } from './functions.ts'
+
+const { getVapi, saveVapiKey, deleteVapiKey } = settingsContract.routes
+
+/** A route table with a path param and a query, as later functions will have. */
+const things = defineContract({
+  name: 'things',
+  summary: 'test',
+  routes: {
+    get: {
+      method: 'GET',
+      path: '/:id/parts',
+      summary: 'parts of a thing',
+      access: 'settings.read',
+      params: z.object({ id: z.string() }),
+      query: z.object({ limit: z.number().optional(), q: z.string().optional() }),
+      response: z.object({ ok: z.boolean() }),
+    },
+  },
+})
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 const routes = new Map<string, Handler>()
@@ -74,11 +96,9 @@ function client(url = baseUrl) {
 describe('invokeFunction', () => {
   it('sends the tenant header and the JSON body, and parses the answer with the contract', async () => {
     routes.set('POST /functions/v1/settings/vapi', (_req, res) => json(res, 200, settings))
-    const result = await invokeFunction(client(), 'settings/vapi', {
-      method: 'POST',
+    const result = await invokeFunction(client(), saveVapiKey, {
       tenantId: '3f1c4f1e-8a57-4e0e-b0a4-0f5b8d1b6c11',
       body: { vapi_api_key: 'sk_test_123456789' },
-      schema: VapiSettings,
     })
     expect(result).toEqual(settings)
     const request = seen.at(-1)!
@@ -96,10 +116,8 @@ describe('invokeFunction', () => {
         errors: [{ field: 'vapi_api_key', message: 'Vapi refused this key', code: 'vapi_key_invalid' }],
         request_id: 'req-1',
       }, 'application/problem+json'))
-    const error = await invokeFunction(client(), 'settings/vapi', {
-      method: 'POST',
+    const error = await invokeFunction(client(), saveVapiKey, {
       body: { vapi_api_key: 'invalid_key_1234' },
-      schema: VapiSettings,
     }).catch((e) => e)
     expect(error).toBeInstanceOf(ProblemError)
     expect(error).toMatchObject({ status: 422, code: 'vapi_key_invalid', requestId: 'req-1' })
@@ -112,23 +130,34 @@ describe('invokeFunction', () => {
       res.writeHead(502, { 'content-type': 'text/html' })
       res.end('<h1>Bad gateway</h1>')
     })
-    const error = await invokeFunction(client(), 'tenants').catch((e) => e)
+    const error = await invokeFunction(client(), tenantsContract.routes.list, {}).catch((e) => e)
     expect(error).toBeInstanceOf(ProblemError)
     expect(error).toMatchObject({ status: 502, code: 'http_error' })
   })
 
   it('reports an answer that breaks the contract instead of passing it on', async () => {
     routes.set('GET /functions/v1/settings/vapi', (_req, res) => json(res, 200, { has_vapi_key: 'yes' }))
-    const error = await invokeFunction(client(), 'settings/vapi', { schema: VapiSettings }).catch((e) => e)
+    const error = await invokeFunction(client(), getVapi, {}).catch((e) => e)
     expect(error).toMatchObject({ name: 'ProblemError', code: 'invalid_response' })
+    expect(error.detail).toContain('GET settings/vapi')
   })
 
-  it('ignores the body when no contract is given (DELETE answering 204)', async () => {
+  it('answers nothing for a 204 route (DELETE)', async () => {
     routes.set('DELETE /functions/v1/settings/vapi', (_req, res) => {
       res.writeHead(204)
       res.end()
     })
-    await expect(invokeFunction(client(), 'settings/vapi', { method: 'DELETE' })).resolves.toBeUndefined()
+    await expect(invokeFunction(client(), deleteVapiKey, {})).resolves.toBeUndefined()
+    expect(seen.at(-1)).toMatchObject({ method: 'DELETE', url: '/functions/v1/settings/vapi' })
+  })
+
+  it('fills path params (encoded) and the query string from the route entry', async () => {
+    routes.set('GET /functions/v1/things/a%2Fb%20c/parts?limit=5&q=x%26y', (_req, res) => json(res, 200, { ok: true }))
+    const result = await invokeFunction(client(), things.routes.get, {
+      params: { id: 'a/b c' },
+      query: { limit: 5, q: 'x&y' },
+    })
+    expect(result).toEqual({ ok: true })
   })
 
   it('maps an unreachable server to a network_error', async () => {
@@ -136,7 +165,8 @@ describe('invokeFunction', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise<void>((resolve) => closed.close(() => resolve()))
-    const error = await invokeFunction(client(`http://127.0.0.1:${port}`), 'tenants').catch((e) => e)
+    const error = await invokeFunction(client(`http://127.0.0.1:${port}`), tenantsContract.routes.list, {})
+      .catch((e) => e)
     expect(error).toBeInstanceOf(ProblemError)
     expect(error).toMatchObject({ status: 0, code: 'network_error' })
   })

@@ -4,8 +4,8 @@ import {
   FunctionsRelayError,
   type SupabaseClient,
 } from '@supabase/supabase-js'
-import type { z } from 'zod'
 import { type FieldError, Problem } from '@shared/contracts/problem.ts'
+import { type BoundRoute, functionPath, type RouteArgs, type RouteResponse } from '@shared/contracts/route.ts'
 import { TENANT_HEADER } from '@shared/contracts/tenants.ts'
 import { supabase } from './supabase.ts'
 
@@ -38,51 +38,50 @@ export function isProblemError(error: unknown): error is ProblemError {
   return error instanceof ProblemError
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-
-interface CallOptions<S extends z.ZodType | undefined> {
-  method?: Method
-  body?: unknown
-  /** Sent as x-tenant-id: the tenant the call acts on. */
+/** What a call sends: the route's params, query and body, and the tenant it acts on. */
+export type CallArgs<R extends BoundRoute> = RouteArgs<R> & {
+  /** Sent as x-tenant-id; required by tenant routes. */
   tenantId?: string
-  /** The contract of a successful response; without one the body is ignored (204, or nothing the SPA needs). */
-  schema?: S
 }
 
-type Result<S> = S extends z.ZodType ? z.infer<S> : void
-
-/** `callFunction` over any client, so tests can aim it at a loopback server. */
-export async function invokeFunction<S extends z.ZodType | undefined = undefined>(
+/**
+ * Calls one entry of a function's route table over any client (tests aim it at a loopback stack): the path
+ * is filled from the entry, the response parsed by its schema, so a renamed path or a changed response is a
+ * type error here rather than a broken page. Throws ProblemError, never shows anything itself.
+ */
+export async function invokeFunction<R extends BoundRoute>(
   client: SupabaseClient,
-  name: string,
-  { method = 'GET', body, tenantId, schema }: CallOptions<S> = {},
-): Promise<Result<S>> {
-  const { data, error } = await client.functions.invoke(name, {
-    method,
+  route: R,
+  args: CallArgs<R>,
+): Promise<RouteResponse<R>> {
+  const { params, query, body, tenantId } = args as CallArgs<BoundRoute> & {
+    params?: Record<string, unknown>
+    query?: Record<string, unknown>
+    body?: unknown
+  }
+  const { data, error } = await client.functions.invoke(functionPath(route, { params, query }), {
+    method: route.method,
     body: body as Record<string, unknown> | undefined,
     headers: tenantId ? { [TENANT_HEADER]: tenantId } : undefined,
   })
   if (error) throw await toProblemError(error)
-  if (!schema) return undefined as Result<S>
-  const parsed = schema.safeParse(data)
+  if (route.response === null) return undefined as RouteResponse<R>
+  const parsed = route.response.safeParse(data)
   if (!parsed.success) {
     throw new ProblemError({
       type: 'about:blank',
       title: 'Unexpected response',
       status: 0,
       code: 'invalid_response',
-      detail: `${name} answered with a body that does not match its contract`,
+      detail: `${route.method} ${route.fn}${route.path} answered with a body that does not match its contract`,
     })
   }
-  return parsed.data as Result<S>
+  return parsed.data as RouteResponse<R>
 }
 
-/** Calls an Edge Function as the signed-in user; throws ProblemError, never shows anything itself. */
-export function callFunction<S extends z.ZodType | undefined = undefined>(
-  name: string,
-  options?: CallOptions<S>,
-) {
-  return invokeFunction(supabase, name, options)
+/** Calls a route as the signed-in user. */
+export function callFunction<R extends BoundRoute>(route: R, args: CallArgs<R>): Promise<RouteResponse<R>> {
+  return invokeFunction(supabase, route, args)
 }
 
 async function toProblemError(error: unknown): Promise<ProblemError> {

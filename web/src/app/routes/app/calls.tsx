@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { ComingSoonButton } from '@/components/coming-soon-button.tsx'
 import { EmptyState } from '@/components/ui/empty-state.tsx'
 import { PageHeader } from '@/components/ui/page-header.tsx'
+import { VoiceGate } from '@/features/voice/components/voice-gate.tsx'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
-import { VoiceGate } from './voice-gate.tsx'
 
 export function CallsRoute() {
   const { t } = useTranslation()

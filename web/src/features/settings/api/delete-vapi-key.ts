@@ -1,15 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { settingsContract } from '@shared/contracts/settings.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { vapiSettingsQueryOptions } from './get-vapi-settings.ts'
+import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { settingsKeys } from './keys.ts'
 
 export function deleteVapiKey(tenantId: string) {
-  return callFunction('settings/vapi', { method: 'DELETE', tenantId })
+  return callFunction(settingsContract.routes.deleteVapiKey, { tenantId })
 }
 
-export function useDeleteVapiKey(tenantId: string) {
+export function useDeleteVapiKey(tenantId: string, options: MutationOptions<void> = {}) {
   const queryClient = useQueryClient()
   return useMutation({
+    ...options,
     mutationFn: () => deleteVapiKey(tenantId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: vapiSettingsQueryOptions(tenantId).queryKey }),
+    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: settingsKeys.vapi(tenantId) })),
   })
 }

@@ -1,13 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { VapiSettings } from '@shared/contracts/settings.ts'
+import { settingsContract } from '@shared/contracts/settings.ts'
 import { callFunction } from '@/lib/functions.ts'
+import { settingsKeys } from './keys.ts'
 
 export function getVapiSettings(tenantId: string) {
-  return callFunction('settings/vapi', { tenantId, schema: VapiSettings })
+  return callFunction(settingsContract.routes.getVapi, { tenantId })
 }
 
 export function vapiSettingsQueryOptions(tenantId: string) {
-  return queryOptions({ queryKey: ['settings', tenantId, 'vapi'], queryFn: () => getVapiSettings(tenantId) })
+  return queryOptions({ queryKey: settingsKeys.vapi(tenantId), queryFn: () => getVapiSettings(tenantId) })
 }
 
 export function useVapiSettings(tenantId: string) {

@@ -1,16 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type SaveVapiPublicKeyBody, VapiSettings } from '@shared/contracts/settings.ts'
+import { type SaveVapiPublicKeyBody, settingsContract, type VapiSettings } from '@shared/contracts/settings.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { vapiSettingsQueryOptions } from './get-vapi-settings.ts'
+import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { settingsKeys } from './keys.ts'
 
 export function saveVapiPublicKey(tenantId: string, body: SaveVapiPublicKeyBody) {
-  return callFunction('settings/vapi/public-key', { method: 'PUT', tenantId, body, schema: VapiSettings })
+  return callFunction(settingsContract.routes.saveVapiPublicKey, { tenantId, body })
 }
 
-export function useSaveVapiPublicKey(tenantId: string) {
+export function useSaveVapiPublicKey(
+  tenantId: string,
+  options: MutationOptions<VapiSettings, SaveVapiPublicKeyBody> = {},
+) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: SaveVapiPublicKeyBody) => saveVapiPublicKey(tenantId, body),
-    onSuccess: (settings) => queryClient.setQueryData(vapiSettingsQueryOptions(tenantId).queryKey, settings),
+    ...options,
+    mutationFn: (body) => saveVapiPublicKey(tenantId, body),
+    onSuccess: withCacheUpdate(options, (settings) => queryClient.setQueryData(settingsKeys.vapi(tenantId), settings)),
   })
 }

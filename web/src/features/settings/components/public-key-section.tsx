@@ -3,14 +3,12 @@ import { Globe } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { toast } from 'sonner'
 import { SaveVapiPublicKeyBody, type VapiSettings } from '@shared/contracts/settings.ts'
 import { Badge } from '@/components/ui/badge.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input } from '@/components/ui/input.tsx'
-import { isProblemError } from '@/lib/functions.ts'
-import { fieldProblemMessage, problemMessage } from '@/lib/problem-message.ts'
+import { useFeedback } from '@/lib/feedback.ts'
 import { keyErrorMessage } from './key-error-message.ts'
 
 interface Props {
@@ -22,6 +20,7 @@ interface Props {
 
 export function PublicKeySection({ settings, canManage, onSave, onDelete }: Props) {
   const { t } = useTranslation()
+  const withFeedback = useFeedback()
   const [removing, setRemoving] = useState(false)
   const form = useForm<SaveVapiPublicKeyBody>({
     resolver: zodResolver(SaveVapiPublicKeyBody),
@@ -34,32 +33,21 @@ export function PublicKeySection({ settings, canManage, onSave, onDelete }: Prop
   ])
   const fieldError = form.formState.errors.vapi_public_key
 
-  const submit = form.handleSubmit(async (body) => {
-    try {
-      await onSave(body)
-      toast.success(t('integrations.vapi.publicKey.saved'))
-    } catch (error) {
-      if (isProblemError(error) && error.fieldError('vapi_public_key')) {
-        form.setError('vapi_public_key', {
-          type: 'server',
-          message: fieldProblemMessage(error, 'vapi_public_key', t),
-        })
-      } else {
-        toast.error(t('integrations.vapi.publicKey.saveFailed'), { description: problemMessage(error, t) })
-      }
-    }
-  })
+  const submit = form.handleSubmit((body) =>
+    withFeedback(() => onSave(body), {
+      success: t('integrations.vapi.publicKey.saved'),
+      failure: t('integrations.vapi.publicKey.saveFailed'),
+      form,
+    })
+  )
 
   const remove = async () => {
     setRemoving(true)
-    try {
-      await onDelete()
-      toast.success(t('integrations.vapi.publicKey.deleted'))
-    } catch (error) {
-      toast.error(t('integrations.vapi.publicKey.deleteFailed'), { description: problemMessage(error, t) })
-    } finally {
-      setRemoving(false)
-    }
+    await withFeedback(onDelete, {
+      success: t('integrations.vapi.publicKey.deleted'),
+      failure: t('integrations.vapi.publicKey.deleteFailed'),
+    })
+    setRemoving(false)
   }
 
   return (

@@ -3,15 +3,13 @@ import { KeyRound, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { toast } from 'sonner'
 import { SaveVapiKeyBody, type VapiSettings } from '@shared/contracts/settings.ts'
 import { ConfirmDialog } from '@/components/ui/alert-dialog.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { PasswordInput } from '@/components/ui/password-input.tsx'
 import { formatDateTime } from '@/lib/format.ts'
-import { isProblemError } from '@/lib/functions.ts'
-import { fieldProblemMessage, problemMessage } from '@/lib/problem-message.ts'
+import { useFeedback } from '@/lib/feedback.ts'
 import { keyErrorMessage } from './key-error-message.ts'
 
 interface Props {
@@ -23,6 +21,7 @@ interface Props {
 
 export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props) {
   const { t, i18n } = useTranslation()
+  const withFeedback = useFeedback()
   const [replacing, setReplacing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const form = useForm<SaveVapiKeyBody>({
@@ -33,35 +32,23 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
   const editing = canManage && (!settings.has_vapi_key || replacing)
 
   const submit = form.handleSubmit(async (body) => {
-    try {
-      await onSave(body)
-      form.reset()
-      setReplacing(false)
-      toast.success(t('integrations.vapi.key.saved'))
-    } catch (error) {
-      const onField = isProblemError(error) &&
-        (error.code === 'vapi_key_invalid' || error.fieldError('vapi_api_key') !== undefined)
-      if (onField) {
-        form.setError('vapi_api_key', {
-          type: 'server',
-          message: fieldProblemMessage(error, 'vapi_api_key', t),
-        }, { shouldFocus: true })
-      } else {
-        toast.error(t('integrations.vapi.key.saveFailed'), { description: problemMessage(error, t) })
-      }
-    }
+    const saved = await withFeedback(() => onSave(body), {
+      success: t('integrations.vapi.key.saved'),
+      failure: t('integrations.vapi.key.saveFailed'),
+      form,
+    })
+    if (saved === undefined) return
+    form.reset()
+    setReplacing(false)
   })
 
   const remove = async () => {
     setDeleting(true)
-    try {
-      await onDelete()
-      toast.success(t('integrations.vapi.key.deleted'))
-    } catch (error) {
-      toast.error(t('integrations.vapi.key.deleteFailed'), { description: problemMessage(error, t) })
-    } finally {
-      setDeleting(false)
-    }
+    await withFeedback(onDelete, {
+      success: t('integrations.vapi.key.deleted'),
+      failure: t('integrations.vapi.key.deleteFailed'),
+    })
+    setDeleting(false)
   }
 
   return (

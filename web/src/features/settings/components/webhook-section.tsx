@@ -1,7 +1,6 @@
 import { RefreshCw, TriangleAlert, Webhook } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toast } from 'sonner'
 import type { VapiSettings } from '@shared/contracts/settings.ts'
 import { ConfirmDialog } from '@/components/ui/alert-dialog.tsx'
 import { Badge } from '@/components/ui/badge.tsx'
@@ -18,7 +17,7 @@ import {
 } from '@/components/ui/dialog.tsx'
 import { Input } from '@/components/ui/input.tsx'
 import { Label } from '@/components/ui/label.tsx'
-import { problemMessage } from '@/lib/problem-message.ts'
+import { useFeedback } from '@/lib/feedback.ts'
 
 interface Props {
   settings: VapiSettings
@@ -29,18 +28,15 @@ interface Props {
 
 export function WebhookSection({ settings, canManage, onRotate }: Props) {
   const { t } = useTranslation()
+  const withFeedback = useFeedback()
   const [pending, setPending] = useState(false)
   const [secret, setSecret] = useState<string | null>(null)
 
   const rotate = async () => {
     setPending(true)
-    try {
-      setSecret(await onRotate())
-    } catch (error) {
-      toast.error(t('integrations.vapi.webhook.rotateFailed'), { description: problemMessage(error, t) })
-    } finally {
-      setPending(false)
-    }
+    const rotated = await withFeedback(onRotate, { failure: t('integrations.vapi.webhook.rotateFailed') })
+    if (rotated !== undefined) setSecret(rotated)
+    setPending(false)
   }
 
   return (

@@ -1,20 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type CreateTenantBody, Tenant } from '@shared/contracts/tenants.ts'
+import { type CreateTenantBody, type Tenant, tenantsContract } from '@shared/contracts/tenants.ts'
 import { callFunction } from '@/lib/functions.ts'
+import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
 import { rememberTenant } from '../current-tenant.ts'
-import { tenantsQueryOptions } from './get-tenants.ts'
+import { tenantKeys } from './keys.ts'
 
 export function createTenant(body: CreateTenantBody) {
-  return callFunction('tenants', { method: 'POST', body, schema: Tenant })
+  return callFunction(tenantsContract.routes.create, { body })
 }
 
-export function useCreateTenant() {
+export function useCreateTenant(options: MutationOptions<Tenant, CreateTenantBody> = {}) {
   const queryClient = useQueryClient()
   return useMutation({
+    ...options,
     mutationFn: createTenant,
-    onSuccess: async (tenant) => {
+    onSuccess: withCacheUpdate(options, async (tenant) => {
       rememberTenant(tenant.id)
-      await queryClient.invalidateQueries({ queryKey: tenantsQueryOptions().queryKey })
-    },
+      await queryClient.invalidateQueries({ queryKey: tenantKeys.all })
+    }),
   })
 }

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
-import { useVapiSettings } from '@/features/settings/api/get-vapi-settings.ts'
-import { useCan, useCurrentTenant } from '@/features/tenants/components/tenant-context.tsx'
-import { VapiNotConfigured } from '@/features/voice/components/vapi-not-configured.tsx'
+import { useVapiSettings } from '@/features/settings/index.ts'
+import { useCan, useCurrentTenant } from '@/features/tenants/index.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
+import { VapiNotConfigured } from './vapi-not-configured.tsx'
 
 /** Voice pages need the tenant's Vapi key: until there is one, they say so and point at the settings. */
 export function VoiceGate({ children }: { children: ReactNode }) {

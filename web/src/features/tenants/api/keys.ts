@@ -1,0 +1,4 @@
+/** The tenants feature's query keys. */
+export const tenantKeys = {
+  all: ['tenants'] as const,
+}
