@@ -105,7 +105,9 @@ async function weigh(distDir: string): Promise<BundleReport> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 export function printBundleReport(report: BundleReport) {
-  console.log(`  ${'file'.padEnd(46)} ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}   * before the sign-in page`)
+  console.log(
+    `  ${'file'.padEnd(46)} ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}   * before the sign-in page`,
+  )
   for (const f of report.files) {
     console.log(
       `${f.initial ? '*' : ' '} ${f.file.padEnd(46)} ${kb(f.raw).padStart(9)}  ${kb(f.gzip).padStart(9)}`,

@@ -6,8 +6,11 @@
  *   tenants list       GET /functions/v1/tenants: JWT check (JWKS) + one RLS transaction
  *   settings read      GET /functions/v1/settings/vapi: JWT + permission check + RLS read of credentials
  *   settings save      POST /functions/v1/settings/vapi: validation call to the Vapi sandbox, seal, upsert, audit
+ *
+ * Then the SPA's bundle: each chunk's weight and the JS loaded before the sign-in page (bundle.ts).
  */
 import { startStack } from '../stack.ts'
+import { measureBundle, printBundleReport } from './bundle.ts'
 
 const ROUNDS = Number(Deno.env.get('BENCH_ROUNDS') ?? 300)
 const CONCURRENCY = Number(Deno.env.get('BENCH_CONCURRENCY') ?? 8)
@@ -75,6 +78,9 @@ try {
 } finally {
   await stack.stop()
 }
+
+console.log('\nSPA bundle (npm run build -w web)\n')
+printBundleReport(await measureBundle())
 
 async function post(path: string, headers: Record<string, string>, body: unknown) {
   const res = await fetch(`${stack.apiUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })

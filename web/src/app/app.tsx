@@ -1,13 +1,10 @@
-import { useState } from 'react'
-import { RouterProvider } from 'react-router'
 import { AppProvider } from './provider.tsx'
-import { createRouter } from './router.tsx'
+import { AppRouter } from './router.tsx'
 
 export function App() {
-  const [router] = useState(createRouter)
   return (
     <AppProvider>
-      <RouterProvider router={router} />
+      <AppRouter />
     </AppProvider>
   )
 }

@@ -1,26 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet, useLocation } from 'react-router'
-import { Alert } from '@/components/ui/alert.tsx'
-import { Button } from '@/components/ui/button.tsx'
-import { tenantsQueryOptions, useTenants } from '@/features/tenants/api/get-tenants.ts'
-import { rememberedTenant, rememberTenant } from '@/features/tenants/current-tenant.ts'
-import { TenantContext } from '@/features/tenants/components/tenant-context.tsx'
+import { Spinner } from '@/components/ui/spinner.tsx'
 import { useAuth } from '@/lib/auth.tsx'
-import { problemMessage } from '@/lib/problem-message.ts'
 
 export function FullPageSpinner() {
-  const { t } = useTranslation()
-  return (
-    <div
-      className='flex min-h-dvh items-center justify-center'
-      role='status'
-      aria-label={t('common.loading')}
-    >
-      <span className='size-6 animate-spin rounded-full border-2 border-muted border-t-primary' />
-    </div>
-  )
+  return <Spinner className='min-h-dvh' />
 }
 
 /** Signed-out visitors go to the sign-in page, which sends them back where they were going. */
@@ -40,48 +23,4 @@ export function RedirectIfSignedIn() {
   if (loading) return <FullPageSpinner />
   if (session) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />
   return <Outlet />
-}
-
-/** Picks the current tenant (last used on this browser, else the first); a user with none creates one. */
-export function TenantGate() {
-  const { t } = useTranslation()
-  const tenants = useTenants()
-  const queryClient = useQueryClient()
-  const [selected, setSelected] = useState(rememberedTenant)
-
-  const switchTenant = useCallback((id: string) => {
-    rememberTenant(id)
-    setSelected(id)
-  }, [])
-
-  const value = useMemo(() => {
-    const list = tenants.data ?? []
-    const tenant = list.find((item) => item.id === selected) ?? list[0]
-    return tenant ? { tenant, tenants: list, switchTenant } : null
-  }, [tenants.data, selected, switchTenant])
-
-  if (tenants.isPending) return <FullPageSpinner />
-  if (tenants.isError) {
-    return (
-      <div className='mx-auto flex min-h-dvh max-w-md items-center px-4'>
-        <Alert variant='destructive' role='alert' className='w-full flex-col'>
-          <p>{t('tenants.loadFailed', { reason: problemMessage(tenants.error, t) })}</p>
-          <Button
-            variant='outline'
-            size='sm'
-            className='self-start'
-            onClick={() => queryClient.invalidateQueries({ queryKey: tenantsQueryOptions().queryKey })}
-          >
-            {t('common.retry')}
-          </Button>
-        </Alert>
-      </div>
-    )
-  }
-  if (!value) return <Navigate to='/onboarding' replace />
-  return (
-    <TenantContext value={value}>
-      <Outlet />
-    </TenantContext>
-  )
 }

@@ -1,99 +1,66 @@
-import { createBrowserRouter, Navigate } from 'react-router'
-import { FullPageSpinner, RedirectIfSignedIn, RequireAuth, TenantGate } from './guards.tsx'
-import { AppLayout } from './layout/app-layout.tsx'
+import { type ComponentType, lazy, Suspense } from 'react'
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
+import { FullPageSpinner, RedirectIfSignedIn, RequireAuth } from './guards.tsx'
 import { RouteErrorBoundary } from './routes/error-boundary.tsx'
-import { NotFoundRoute } from './routes/not-found.tsx'
 
-/** Pages load on demand; the shell, guards and auth pages ship in the first bundle. */
-export function createRouter() {
-  return createBrowserRouter([
-    {
-      ErrorBoundary: RouteErrorBoundary,
-      HydrateFallback: FullPageSpinner,
-      children: [
-        {
-          Component: RedirectIfSignedIn,
-          children: [
-            {
-              path: '/sign-in',
-              lazy: () => import('./routes/auth/sign-in.tsx').then((m) => ({ Component: m.SignInRoute })),
-            },
-            {
-              path: '/sign-up',
-              lazy: () => import('./routes/auth/sign-up.tsx').then((m) => ({ Component: m.SignUpRoute })),
-            },
-          ],
-        },
-        {
-          Component: RequireAuth,
-          children: [
-            {
-              path: '/onboarding',
-              lazy: () => import('./routes/onboarding.tsx').then((m) => ({ Component: m.OnboardingRoute })),
-            },
-            {
-              Component: TenantGate,
-              children: [
-                {
-                  Component: AppLayout,
-                  children: [
-                    {
-                      index: true,
-                      lazy: () =>
-                        import('./routes/app/overview.tsx').then((m) => ({ Component: m.OverviewRoute })),
-                    },
-                    {
-                      path: 'assistants',
-                      lazy: () =>
-                        import('./routes/app/assistants.tsx').then((m) => ({ Component: m.AssistantsRoute })),
-                    },
-                    {
-                      path: 'calls',
-                      lazy: () => import('./routes/app/calls.tsx').then((m) => ({ Component: m.CallsRoute })),
-                    },
-                    {
-                      path: 'inbox',
-                      lazy: () => import('./routes/app/inbox.tsx').then((m) => ({ Component: m.InboxRoute })),
-                    },
-                    {
-                      path: 'channels',
-                      lazy: () =>
-                        import('./routes/app/channels.tsx').then((m) => ({ Component: m.ChannelsRoute })),
-                    },
-                    {
-                      path: 'team',
-                      lazy: () => import('./routes/app/team.tsx').then((m) => ({ Component: m.TeamRoute })),
-                    },
-                    {
-                      path: 'settings',
-                      lazy: () =>
-                        import('./routes/app/settings-layout.tsx').then((m) => ({
-                          Component: m.SettingsLayout,
-                        })),
-                      children: [
-                        { index: true, element: <Navigate to='integrations' replace /> },
-                        {
-                          path: 'integrations',
-                          lazy: () =>
-                            import('./routes/app/integrations.tsx').then((m) => ({
-                              Component: m.IntegrationsRoute,
-                            })),
-                        },
-                        {
-                          path: 'general',
-                          lazy: () =>
-                            import('./routes/app/general.tsx').then((m) => ({ Component: m.GeneralRoute })),
-                        },
-                      ],
-                    },
-                    { path: '*', Component: NotFoundRoute },
-                  ],
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ])
+/** A route's component from its module, loaded when first rendered. */
+function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })))
+}
+
+const SignInRoute = lazyRoute(() => import('./routes/auth/sign-in.tsx'), 'SignInRoute')
+const SignUpRoute = lazyRoute(() => import('./routes/auth/sign-up.tsx'), 'SignUpRoute')
+const OnboardingRoute = lazyRoute(() => import('./routes/onboarding.tsx'), 'OnboardingRoute')
+const TenantGate = lazyRoute(() => import('./tenant-gate.tsx'), 'TenantGate')
+const AppLayout = lazyRoute(() => import('./layout/app-layout.tsx'), 'AppLayout')
+const OverviewRoute = lazyRoute(() => import('./routes/app/overview.tsx'), 'OverviewRoute')
+const AssistantsRoute = lazyRoute(() => import('./routes/app/assistants.tsx'), 'AssistantsRoute')
+const CallsRoute = lazyRoute(() => import('./routes/app/calls.tsx'), 'CallsRoute')
+const InboxRoute = lazyRoute(() => import('./routes/app/inbox.tsx'), 'InboxRoute')
+const ChannelsRoute = lazyRoute(() => import('./routes/app/channels.tsx'), 'ChannelsRoute')
+const TeamRoute = lazyRoute(() => import('./routes/app/team.tsx'), 'TeamRoute')
+const SettingsLayout = lazyRoute(() => import('./routes/app/settings-layout.tsx'), 'SettingsLayout')
+const IntegrationsRoute = lazyRoute(() => import('./routes/app/integrations.tsx'), 'IntegrationsRoute')
+const GeneralRoute = lazyRoute(() => import('./routes/app/general.tsx'), 'GeneralRoute')
+const NotFoundRoute = lazyRoute(() => import('./routes/not-found.tsx'), 'NotFoundRoute')
+
+/**
+ * Every page loads on demand, so the first bundle holds only what the sign-in page needs. Declarative routes
+ * rather than a data router: we use no loaders or actions, and the data router weighs 16 KB more gzipped.
+ * Navigations run in a transition, so the current page stays up while the next one loads.
+ */
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <RouteErrorBoundary>
+        <Suspense fallback={<FullPageSpinner />}>
+          <Routes>
+            <Route element={<RedirectIfSignedIn />}>
+              <Route path='/sign-in' element={<SignInRoute />} />
+              <Route path='/sign-up' element={<SignUpRoute />} />
+            </Route>
+            <Route element={<RequireAuth />}>
+              <Route path='/onboarding' element={<OnboardingRoute />} />
+              <Route element={<TenantGate />}>
+                <Route element={<AppLayout />}>
+                  <Route index element={<OverviewRoute />} />
+                  <Route path='assistants' element={<AssistantsRoute />} />
+                  <Route path='calls' element={<CallsRoute />} />
+                  <Route path='inbox' element={<InboxRoute />} />
+                  <Route path='channels' element={<ChannelsRoute />} />
+                  <Route path='team' element={<TeamRoute />} />
+                  <Route path='settings' element={<SettingsLayout />}>
+                    <Route index element={<Navigate to='integrations' replace />} />
+                    <Route path='integrations' element={<IntegrationsRoute />} />
+                    <Route path='general' element={<GeneralRoute />} />
+                  </Route>
+                  <Route path='*' element={<NotFoundRoute />} />
+                </Route>
+              </Route>
+            </Route>
+          </Routes>
+        </Suspense>
+      </RouteErrorBoundary>
+    </BrowserRouter>
+  )
 }

@@ -1,7 +1,7 @@
 import type { Session } from '@supabase/supabase-js'
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, use, useEffect, useState } from 'react'
-import { supabase } from './supabase.ts'
+import { hasStoredSession } from './stored-session.ts'
 
 interface AuthState {
   session: Session | null
@@ -11,23 +11,32 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState>({ session: null, loading: true })
 
-/** Follows supabase-js's session (sign-in, refresh, sign-out, other tabs) and clears cached data on sign-out. */
+/**
+ * Follows supabase-js's session (sign-in, refresh, sign-out, other tabs) and clears cached data on sign-out.
+ * supabase-js loads after the first render: a visitor with no stored session sees the sign-in page without
+ * waiting for it, and it has arrived by the time they submit.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()
-  const [state, setState] = useState<AuthState>({ session: null, loading: true })
+  const [state, setState] = useState<AuthState>(() => ({ session: null, loading: hasStoredSession() }))
 
   useEffect(() => {
     let active = true
-    supabase.auth.getSession().then(({ data }) => {
-      if (active) setState({ session: data.session, loading: false })
-    })
-    const { data } = supabase.auth.onAuthStateChange((event, session) => {
-      if (event === 'SIGNED_OUT') queryClient.clear()
-      setState({ session, loading: false })
+    let unsubscribe: (() => void) | undefined
+    import('./supabase.ts').then(({ supabase }) => {
+      if (!active) return
+      supabase.auth.getSession().then(({ data }) => {
+        if (active) setState({ session: data.session, loading: false })
+      })
+      const { data } = supabase.auth.onAuthStateChange((event, session) => {
+        if (event === 'SIGNED_OUT') queryClient.clear()
+        setState({ session, loading: false })
+      })
+      unsubscribe = () => data.subscription.unsubscribe()
     })
     return () => {
       active = false
-      data.subscription.unsubscribe()
+      unsubscribe?.()
     }
   }, [queryClient])
 

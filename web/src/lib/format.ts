@@ -1,6 +1,6 @@
 import { format, parseISO } from 'date-fns'
-import { dateLocale } from './i18n.ts'
+import { enGB, fr } from 'date-fns/locale'
 
 export function formatDateTime(iso: string, language: string): string {
-  return format(parseISO(iso), 'PPp', { locale: dateLocale(language) })
+  return format(parseISO(iso), 'PPp', { locale: language.startsWith('fr') ? fr : enGB })
 }

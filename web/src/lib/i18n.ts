@@ -1,24 +1,41 @@
-import type { Locale } from 'date-fns'
-import { enGB, fr } from 'date-fns/locale'
-import i18n from 'i18next'
+import i18n, { type BackendModule, type ResourceKey } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { type Language, LANGUAGES } from '@shared/contracts/tenants.ts'
+import type { Language } from '@shared/contracts/tenants.ts'
 import en from '@/locales/en.json'
-import frMessages from '@/locales/fr.json'
 
 const STORAGE_KEY = 'switchboard.language'
 
+/** The languages the interface speaks; a type-only tie to the contracts keeps zod out of the first bundle. */
+export const UI_LANGUAGES = ['en', 'fr'] as const satisfies readonly Language[]
+
+/** English ships in the first bundle (it is also the fallback); other languages load when chosen. */
+const lazyLocales: Record<Exclude<Language, 'en'>, () => Promise<{ default: ResourceKey }>> = {
+  fr: () => import('@/locales/fr.json'),
+}
+
+const lazyBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    const load = lazyLocales[language as keyof typeof lazyLocales]
+    if (!load) return callback(null, {})
+    load().then((module) => callback(null, module.default), (error) => callback(error, null))
+  },
+}
+
 function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY)
-  if (stored && (LANGUAGES as readonly string[]).includes(stored)) return stored as Language
+  if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as Language
   return globalThis.navigator?.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en'
 }
 
-i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: frMessages } },
+/** Resolves once the first language's messages are loaded: render after it, so no English flashes by. */
+export const i18nReady = i18n.use(lazyBackend).use(initReactI18next).init({
+  resources: { en: { translation: en } },
+  partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: 'en',
-  supportedLngs: LANGUAGES,
+  supportedLngs: UI_LANGUAGES,
   interpolation: { escapeValue: false },
   returnNull: false,
   showSupportNotice: false,
@@ -37,10 +54,6 @@ export function setLanguage(lng: Language) {
 
 export function currentLanguage(): Language {
   return i18n.resolvedLanguage === 'fr' ? 'fr' : 'en'
-}
-
-export function dateLocale(lng: string): Locale {
-  return lng.startsWith('fr') ? fr : enGB
 }
 
 export default i18n

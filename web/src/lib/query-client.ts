@@ -1,5 +1,10 @@
 import { QueryClient } from '@tanstack/react-query'
-import { isProblemError } from './functions.ts'
+
+/** The HTTP status a failed call carries (ProblemError's), read without importing the API client and zod. */
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status
+  return typeof status === 'number' ? status : undefined
+}
 
 export function createQueryClient() {
   return new QueryClient({
@@ -8,8 +13,10 @@ export function createQueryClient() {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // A 4xx will answer the same again; only transport and server failures are worth a retry.
-        retry: (count, error) =>
-          count < 2 && !(isProblemError(error) && error.status >= 400 && error.status < 500),
+        retry: (count, error) => {
+          const status = httpStatus(error)
+          return count < 2 && !(status !== undefined && status >= 400 && status < 500)
+        },
       },
     },
   })

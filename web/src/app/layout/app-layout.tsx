@@ -1,10 +1,11 @@
 import { Menu, X } from 'lucide-react'
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
 import { LanguageSwitch } from '@/components/language-switch.tsx'
 import { Logo } from '@/components/logo.tsx'
 import { Button } from '@/components/ui/button.tsx'
+import { Spinner } from '@/components/ui/spinner.tsx'
 import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet.tsx'
 import { TenantSwitcher } from '@/features/tenants/components/tenant-switcher.tsx'
 import { SidebarNav } from './sidebar-nav.tsx'
@@ -68,7 +69,9 @@ export function AppLayout() {
           tabIndex={-1}
           className='mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:px-6 lg:py-8'
         >
-          <Outlet />
+          <Suspense fallback={<Spinner className='min-h-[40dvh]' />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>
