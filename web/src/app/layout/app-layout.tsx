@@ -23,11 +23,14 @@ export function AppLayout() {
       >
         {t('nav.skipToContent')}
       </a>
-      <aside className='sticky top-0 hidden h-dvh flex-col gap-5 border-r bg-card px-3 py-4 lg:flex'>
-        <Logo className='px-2' />
-        <TenantSwitcher />
-        <SidebarNav />
-      </aside>
+      {/* The column carries the background, so it runs the page's full height; the sidebar inside it sticks. */}
+      <div className='hidden border-r bg-card lg:block'>
+        <aside className='sticky top-0 flex max-h-dvh flex-col gap-5 overflow-y-auto px-3 py-4'>
+          <Logo className='px-2' />
+          <TenantSwitcher />
+          <SidebarNav />
+        </aside>
+      </div>
 
       <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
         <SheetContent className='gap-5 px-3 py-4'>
