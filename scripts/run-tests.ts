@@ -104,6 +104,7 @@ async function staticChecks() {
     ['tsc (web, shared)', ['node', 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'web']],
     ['deno lint', [deno, 'lint']],
     ['deno fmt --check', [deno, 'fmt', '--check']],
+    ['eslint (web: types, hooks, a11y, import boundaries)', ['npm', 'run', '--silent', 'lint', '-w', 'web']],
     ['initial JS ≤ 150 KB gzipped', [deno, 'run', '-A', 'scripts/bench/bundle.ts']],
   ]
   let passed = 0

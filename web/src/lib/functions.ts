@@ -59,14 +59,14 @@ export async function invokeFunction<R extends BoundRoute>(
     query?: Record<string, unknown>
     body?: unknown
   }
-  const { data, error } = await client.functions.invoke(functionPath(route, { params, query }), {
+  const result = await client.functions.invoke<unknown>(functionPath(route, { params, query }), {
     method: route.method,
     body: body as Record<string, unknown> | undefined,
     headers: tenantId ? { [TENANT_HEADER]: tenantId } : undefined,
   })
-  if (error) throw await toProblemError(error)
+  if (result.error) throw await toProblemError(result.error as unknown)
   if (route.response === null) return undefined as RouteResponse<R>
-  const parsed = route.response.safeParse(data)
+  const parsed = route.response.safeParse(result.data)
   if (!parsed.success) {
     throw new ProblemError({
       type: 'about:blank',
@@ -87,7 +87,7 @@ export function callFunction<R extends BoundRoute>(route: R, args: CallArgs<R>):
 async function toProblemError(error: unknown): Promise<ProblemError> {
   if (error instanceof FunctionsHttpError || error instanceof FunctionsRelayError) {
     const response = error.context as Response
-    const body = await response.json().catch(() => undefined)
+    const body: unknown = await response.json().catch(() => undefined)
     const problem = Problem.safeParse(body)
     if (problem.success) return new ProblemError(problem.data)
     return new ProblemError({

@@ -14,7 +14,7 @@ import { useSignOut } from '@/features/auth/api/sign-out.ts'
 import { useAuth } from '@/lib/auth.tsx'
 
 function initials(name: string) {
-  return name.split(/[\s@._-]+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join('')
+  return name.split(/[\s@._-]+/).filter(Boolean).slice(0, 2).map((part) => part[0].toUpperCase()).join('')
 }
 
 export function UserMenu() {
@@ -42,7 +42,7 @@ export function UserMenu() {
         <DropdownMenuItem
           onSelect={() =>
             signOut.mutate(undefined, {
-              onSuccess: () => navigate('/sign-in', { replace: true }),
+              onSuccess: () => void navigate('/sign-in', { replace: true }),
               onError: () => toast.error(t('user.signOutFailed')),
             })}
         >
