@@ -1,0 +1,12 @@
+/**
+ * The registry of every function's route table: one entry per folder of supabase/functions that serves a
+ * contract. docs/openapi.json is generated from this list (scripts/openapi/generate.ts), and a test
+ * (scripts/openapi/contracts.test.ts) fails when a function's contract is missing here, or an entry here has
+ * no function, or a function has no [functions.<name>] entry in supabase/config.toml.
+ */
+import { settingsContract } from './settings.ts'
+import { tenantsContract } from './tenants.ts'
+
+export const CONTRACTS = [tenantsContract, settingsContract] as const
+
+export type AnyContract = (typeof CONTRACTS)[number]
