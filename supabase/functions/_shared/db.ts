@@ -57,19 +57,19 @@ export function toAppError(error: unknown): unknown {
       return new Conflict('already_exists', 'A record with the same unique value already exists')
     case '23503':
       return new Conflict('reference_conflict', 'The record refers to, or is referred to by, another record')
-    case '22023':
-    case '22P02':
-    case '22007':
-    case '22008':
-      return new AppError(400, 'invalid_value', 'A value has the wrong format', {
-        detail: 'Check the format of the values sent (identifiers, dates, time zones)',
-      })
     case '23514':
     case '23502':
       return new AppError(422, 'constraint_violation', 'A value is not allowed', {
         detail: `The data breaks the rule "${error.constraint_name ?? 'not null'}"`,
       })
     default:
+      // Class 22 (data exception: a value out of range, malformed, or unrepresentable) is always the input's
+      // fault, never a reason for a 500.
+      if (error.code.startsWith('22')) {
+        return new AppError(400, 'invalid_value', 'A value has the wrong format', {
+          detail: 'Check the format of the values sent (identifiers, dates, numbers, time zones, text)',
+        })
+      }
       return error
   }
 }

@@ -124,6 +124,38 @@ Deno.test('settings: a key Vapi refuses is a 422 on the field, and nothing is st
     )
   }))
 
+Deno.test('settings: a key that cannot travel in an HTTP header is a 400 on the field, not a Vapi error', () =>
+  withTestDeps(settings, async ({ deps, handler }) => {
+    const { tenant, as } = await ownerWithTenant(deps)
+    // Beyond ISO-8859-1, Latin-1 but not ASCII, control characters, a DEL: none can be a bearer token.
+    for (
+      const key of [
+        'sk_live_日本語キー123',
+        'sk_live_clé_secrète',
+        'sk_live_\u0001\u0002abcdef',
+        'sk_live_abc\u007fdef',
+      ]
+    ) {
+      for (
+        const [method, path, field] of [
+          ['POST', '/settings/vapi', 'vapi_api_key'],
+          ['PUT', '/settings/vapi/public-key', 'vapi_public_key'],
+        ]
+      ) {
+        const problem = await expectProblem(
+          handler,
+          method,
+          path,
+          { ...as, body: { [field]: key } },
+          400,
+          'validation_failed',
+        )
+        assert.deepEqual(problem.errors!.map((e) => e.field), [field], `${JSON.stringify(key)} on ${path}`)
+      }
+    }
+    assert.equal(await credentialCount(deps, tenant.id), 0)
+  }))
+
 Deno.test('settings: Vapi unreachable is a 502 and nothing is stored', async () => {
   const closed = Deno.listen({ port: 0, hostname: '127.0.0.1' })
   const port = (closed.addr as Deno.NetAddr).port
