@@ -19,6 +19,11 @@ import {
   vapiUnreachable,
 } from '../_shared/vapi.ts'
 
+const REMOVALS = {
+  apiKey: { provider: VAPI_PROVIDERS.apiKey, action: 'settings.vapi_key.deleted' },
+  publicKey: { provider: VAPI_PROVIDERS.publicKey, action: 'settings.vapi_public_key.deleted' },
+} as const
+
 export default defineFunction({
   contract: settingsContract,
   deps: (_core, source) => ({ vapi: createVapiFactory(loadVapiEnv(source)) }),
@@ -41,12 +46,7 @@ export default defineFunction({
     },
 
     deleteVapiKey: async ({ tx, tenant, claims }) => {
-      await removeCredential(tx, {
-        tenant,
-        actor: claims.sub,
-        provider: VAPI_PROVIDERS.apiKey,
-        action: 'settings.vapi_key.deleted',
-      })
+      await removeCredential(tx, { tenant, actor: claims.sub, ...REMOVALS.apiKey })
     },
 
     saveVapiPublicKey: async ({ tx, tenant, claims, deps, input }) => {
@@ -64,12 +64,7 @@ export default defineFunction({
     },
 
     deleteVapiPublicKey: async ({ tx, tenant, claims }) => {
-      await removeCredential(tx, {
-        tenant,
-        actor: claims.sub,
-        provider: VAPI_PROVIDERS.publicKey,
-        action: 'settings.vapi_public_key.deleted',
-      })
+      await removeCredential(tx, { tenant, actor: claims.sub, ...REMOVALS.publicKey })
     },
 
     rotateWebhookSecret: async ({ tx, tenant, claims, deps }) => {
