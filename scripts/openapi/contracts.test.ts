@@ -69,6 +69,8 @@ Deno.test('contracts: every function has its [functions.<name>] entry in supabas
   for (const name of await functionFolders()) {
     const entry = config.functions?.[name]
     assert.ok(entry, `supabase/config.toml has no [functions.${name}] entry`)
+    const index = await Deno.stat(new URL(`${name}/index.ts`, functionsDir)).catch(() => null)
+    assert.ok(index?.isFile, `supabase/functions/${name}/index.ts (the deployed entrypoint) is missing`)
     assert.equal(
       entry.entrypoint,
       `./functions/${name}/index.ts`,
