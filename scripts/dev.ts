@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole stack on Supabase's usual local ports, data kept in .data/ so a restart keeps the
- * users, tenants and secrets. DATABASE_URL switches to a real Postgres; API_PORT, DB_PORT, VAPI_PORT and
- * SPA_PORT move a service off a port that is taken.
+ * users, tenants and secrets. DATABASE_URL switches to a real Postgres; API_PORT, DB_PORT, VAPI_PORT, SPA_PORT
+ * and DOCS_PORT move a service off a port that is taken.
  */
 import { PortInUseError, type StackPorts, startStack } from './stack.ts'
 
@@ -11,8 +11,9 @@ const PORT_VARS: Record<keyof StackPorts, string> = {
   db: 'DB_PORT',
   vapi: 'VAPI_PORT',
   spa: 'SPA_PORT',
+  docs: 'DOCS_PORT',
 }
-const DEFAULT_PORTS: StackPorts = { api: 54321, db: 54322, vapi: 54330, spa: 5173 }
+const DEFAULT_PORTS: StackPorts = { api: 54321, db: 54322, vapi: 54330, spa: 5173, docs: 54331 }
 
 const ports = { ...DEFAULT_PORTS }
 for (const [service, variable] of Object.entries(PORT_VARS) as [keyof StackPorts, string][]) {
@@ -52,6 +53,7 @@ const rows: [string, string][] = [
   ['anon key', stack.anonKey],
   ['SPA URL', stack.spaUrl!],
   ['Vapi sandbox URL', stack.vapiUrl],
+  ['API reference', stack.docsUrl],
   ['Demo login', 'demo@switchboard.local / switchboard-demo'],
 ]
 const width = Math.max(...rows.map(([label]) => label.length))

@@ -1,19 +1,23 @@
 /**
  * The whole local stack in one process: database (PGlite over the wire protocol, or DATABASE_URL), the
- * migrations, the Vapi sandbox, the auth server and functions behind one gateway, and optionally the SPA's
- * Vite dev server. Used by `npm start` (dev.ts) and `npm test` (test.ts).
+ * migrations, the Vapi sandbox, the auth server and functions behind one gateway, the API reference (its own
+ * tiny server: scripts/openapi/serve.ts), and optionally the SPA's Vite dev server. Used by `npm start`
+ * (dev.ts) and `npm test` (run-tests.ts).
  */
 import { createAuthServer } from './auth/server.ts'
 import { migrate } from './db/migrate.ts'
 import { startPglite } from './db/pglite.ts'
 import { createGateway } from './gateway.ts'
 import { startVapiSandbox } from './sandbox/vapi.ts'
+import { startDocsServer } from './openapi/serve.ts'
 
 export interface StackPorts {
   api: number
   db: number
   vapi: number
   spa: number
+  /** The API reference (docs/api/index.html, docs/openapi.json). */
+  docs: number
 }
 
 export interface StackOptions {
@@ -40,6 +44,8 @@ export interface Stack {
   anonKey: string
   vapiUrl: string
   spaUrl?: string
+  /** The API reference; `openapi.json` beside it. */
+  docsUrl: string
   /** The functions' environment (see supabase/functions/_shared/env.ts). */
   env: Record<string, string>
   stop(): Promise<void>
@@ -87,6 +93,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const vapi = await startVapiSandbox({ port: ports.vapi })
     cleanups.push(vapi.stop)
 
+    const docs = startDocsServer({ port: ports.docs })
+    cleanups.push(docs.stop)
+
     const apiUrl = `http://127.0.0.1:${ports.api}`
     const auth = await createAuthServer({
       dbUrl,
@@ -130,7 +139,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       spaUrl = spaOrigins[0]
     }
 
-    return { apiUrl, dbUrl, anonKey: auth.anonKey, vapiUrl: vapi.url, spaUrl, env, stop }
+    return { apiUrl, dbUrl, anonKey: auth.anonKey, vapiUrl: vapi.url, spaUrl, docsUrl: docs.url, env, stop }
   } catch (error) {
     await stop()
     throw error
@@ -138,7 +147,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 function choosePorts(options: StackOptions): StackPorts {
-  const wanted: StackPorts = { api: 0, db: 0, vapi: 0, spa: 0, ...options.ports }
+  const wanted: StackPorts = { api: 0, db: 0, vapi: 0, spa: 0, docs: 0, ...options.ports }
   const chosen = { ...wanted }
   for (const service of Object.keys(wanted) as (keyof StackPorts)[]) {
     if (service === 'db' && options.databaseUrl) continue
