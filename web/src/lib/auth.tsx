@@ -25,7 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let unsubscribe: (() => void) | undefined
     import('./supabase.ts').then(({ supabase }) => {
       if (!active) return
-      supabase.auth.getSession().then(({ data }) => {
+      void supabase.auth.getSession().then(({ data }) => {
         if (active) setState({ session: data.session, loading: false })
       })
       const { data } = supabase.auth.onAuthStateChange((event, session) => {
@@ -33,6 +33,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setState({ session, loading: false })
       })
       unsubscribe = () => data.subscription.unsubscribe()
+    }).catch((error: unknown) => {
+      // Offline, or a deployment replaced the chunk: treat as signed out; signing in reports the failure.
+      console.error(error)
+      if (active) setState({ session: null, loading: false })
     })
     return () => {
       active = false

@@ -19,7 +19,7 @@ const lazyBackend: BackendModule = {
   read(language, _namespace, callback) {
     const load = lazyLocales[language as keyof typeof lazyLocales]
     if (!load) return callback(null, {})
-    load().then((module) => callback(null, module.default), (error) => callback(error, null))
+    load().then((module) => callback(null, module.default), (error: Error) => callback(error, null))
   },
 }
 
