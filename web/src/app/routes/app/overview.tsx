@@ -8,10 +8,11 @@ import { PageHeader } from '@/components/ui/page-header.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
 import { useVapiSettings } from '@/features/settings/api/get-vapi-settings.ts'
 import { useCurrentTenant } from '@/features/tenants/components/tenant-context.tsx'
+import { countryName } from '@/features/tenants/countries.ts'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
 
 export function OverviewRoute() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { tenant } = useCurrentTenant()
   const vapi = useVapiSettings(tenant.id)
   useDocumentTitle(t('nav.overview'))
@@ -61,7 +62,10 @@ export function OverviewRoute() {
       </Card>
       <p className='mt-4 flex items-center gap-1.5 text-xs text-muted-foreground'>
         <Globe className='size-3.5' aria-hidden='true' />
-        {t('overview.locale', { language: t(`language.${tenant.language}`), country: tenant.country })}
+        {t('overview.locale', {
+          language: t(`language.${tenant.language}`),
+          country: countryName(tenant.country, i18n.language),
+        })}
       </p>
     </>
   )

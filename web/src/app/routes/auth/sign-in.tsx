@@ -9,7 +9,8 @@ export function SignInRoute() {
   const navigate = useNavigate()
   const location = useLocation()
   useDocumentTitle(t('auth.signIn'))
-  const from = (location.state as { from?: string } | null)?.from ?? '/'
+  const state = location.state as { from?: string; email?: string } | null
+  const from = state?.from ?? '/'
   return (
     <AuthLayout
       title={t('auth.signInTitle')}
@@ -23,7 +24,7 @@ export function SignInRoute() {
         </>
       }
     >
-      <SignInForm onSuccess={() => navigate(from, { replace: true })} />
+      <SignInForm email={state?.email} onSuccess={() => navigate(from, { replace: true })} />
     </AuthLayout>
   )
 }

@@ -13,7 +13,8 @@ const loadSignIn = () => Promise.all([import('../api/sign-in.ts'), import('../ap
 
 type Field = 'email' | 'password'
 
-export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
+/** `email`: filled in when the visitor comes from a sign-up with an email that already has an account. */
+export function SignInForm({ email, onSuccess }: { email?: string; onSuccess: () => void }) {
   const { t } = useTranslation()
   const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set())
   // A function of t, so the message follows a language switch.
@@ -27,8 +28,8 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = event.currentTarget
-    const data = new FormData(form)
-    const values = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') }
+    const field = (name: Field) => (form.elements.namedItem(name) as HTMLInputElement).value
+    const values = { email: field('email'), password: field('password') }
     setPending(true)
     setFailure(undefined)
     try {
@@ -64,13 +65,13 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
     <form noValidate className='grid gap-4' onSubmit={onSubmit} onInput={clearInvalid}>
       {failure && <Alert variant='destructive' role='alert'>{failure(t)}</Alert>}
       <FormField label={t('auth.email')} error={invalid.has('email') ? t('validation.email') : undefined}>
-        <Input name='email' type='email' autoComplete='email' autoFocus />
+        <Input name='email' type='email' autoComplete='email' defaultValue={email} autoFocus={!email} />
       </FormField>
       <FormField
         label={t('auth.password')}
         error={invalid.has('password') ? t('validation.required') : undefined}
       >
-        <PasswordInput name='password' autoComplete='current-password' />
+        <PasswordInput name='password' autoComplete='current-password' autoFocus={!!email} />
       </FormField>
       <Button type='submit' loading={pending} className='mt-1 w-full'>{t('auth.signIn')}</Button>
       {import.meta.env.DEV && (

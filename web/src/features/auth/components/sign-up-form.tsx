@@ -1,7 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { isAuthError } from '@supabase/supabase-js'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
@@ -9,6 +11,8 @@ import { Input } from '@/components/ui/input.tsx'
 import { PasswordInput } from '@/components/ui/password-input.tsx'
 import { authErrorMessage } from '../api/auth-errors.ts'
 import { type SignUpInput, signUpInputSchema, useSignUp } from '../api/sign-up.ts'
+
+const ACCOUNT_EXISTS = new Set(['user_already_exists', 'email_exists'])
 
 export function SignUpForm({ onSuccess }: { onSuccess: () => void }) {
   const { t } = useTranslation()
@@ -30,7 +34,25 @@ export function SignUpForm({ onSuccess }: { onSuccess: () => void }) {
         signUp.mutate(values, { onSuccess: (session) => (session ? onSuccess() : setConfirmEmail(true)) })
       )}
     >
-      {signUp.error && <Alert variant='destructive' role='alert'>{authErrorMessage(signUp.error, t)}</Alert>}
+      {signUp.error && (
+        <Alert variant='destructive' role='alert'>
+          <p>
+            {authErrorMessage(signUp.error, t)}
+            {isAuthError(signUp.error) && ACCOUNT_EXISTS.has(signUp.error.code ?? '') && (
+              <>
+                {' '}
+                <Link
+                  to='/sign-in'
+                  state={{ email: form.getValues('email') }}
+                  className='font-medium underline underline-offset-4'
+                >
+                  {t('auth.signInInstead')}
+                </Link>
+              </>
+            )}
+          </p>
+        </Alert>
+      )}
       <FormField label={t('auth.fullName')} error={errors.fullName && t('validation.required')}>
         <Input autoComplete='name' autoFocus {...form.register('fullName')} />
       </FormField>

@@ -1,34 +1,35 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo } from 'react'
-import { useForm } from 'react-hook-form'
+import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import type { z } from 'zod'
 import { CreateTenantBody, LANGUAGES, type Tenant } from '@shared/contracts/tenants.ts'
 import { PROFESSIONS } from '@shared/professions.ts'
 import { Button } from '@/components/ui/button.tsx'
+import { Combobox } from '@/components/ui/combobox.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input, NativeSelect } from '@/components/ui/input.tsx'
 import { isProblemError } from '@/lib/functions.ts'
 import { currentLanguage } from '@/lib/i18n.ts'
 import { useCreateTenant } from '../api/create-tenant.ts'
-import { browserCountry, browserTimeZone, countryOptions, timeZoneOptions } from './region-options.ts'
+import { browserCountry, countryOptions } from '../countries.ts'
+import { browserTimeZone, timeZoneOptions } from '../time-zones.ts'
 
 type FormInput = z.input<typeof CreateTenantBody>
 
 export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) => void }) {
   const { t, i18n } = useTranslation()
   const createTenant = useCreateTenant()
-  const defaultTimeZone = useMemo(browserTimeZone, [])
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language])
-  const zones = useMemo(() => timeZoneOptions(defaultTimeZone), [defaultTimeZone])
+  const zones = useMemo(() => timeZoneOptions(), [])
   const form = useForm<FormInput, unknown, CreateTenantBody>({
     resolver: zodResolver(CreateTenantBody),
     defaultValues: {
       name: '',
       country: browserCountry(),
       language: currentLanguage(),
-      timezone: defaultTimeZone,
+      timezone: browserTimeZone(),
       profession: 'doctor',
     },
   })
@@ -68,11 +69,21 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
         </NativeSelect>
       </FormField>
       <div className='grid gap-4 sm:grid-cols-2'>
-        <FormField label={t('tenants.country')} error={errors.country?.message}>
-          <NativeSelect autoComplete='country' {...form.register('country')}>
-            {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-          </NativeSelect>
-        </FormField>
+        <Controller
+          control={form.control}
+          name='country'
+          render={({ field }) => (
+            <FormField label={t('tenants.country')} error={errors.country && t('validation.country')}>
+              <Combobox
+                {...field}
+                options={countries}
+                label={t('tenants.country')}
+                placeholder={t('tenants.countryPlaceholder')}
+                emptyText={t('common.noMatch')}
+              />
+            </FormField>
+          )}
+        />
         <FormField
           label={t('tenants.language')}
           hint={t('tenants.languageHint')}
@@ -83,11 +94,20 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
           </NativeSelect>
         </FormField>
       </div>
-      <FormField label={t('tenants.timezone')} error={errors.timezone && t('validation.timezone')}>
-        <NativeSelect {...form.register('timezone')}>
-          {zones.map((z) => <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>)}
-        </NativeSelect>
-      </FormField>
+      <Controller
+        control={form.control}
+        name='timezone'
+        render={({ field }) => (
+          <FormField label={t('tenants.timezone')} error={errors.timezone && t('validation.timezone')}>
+            <Combobox
+              {...field}
+              options={zones}
+              label={t('tenants.timezone')}
+              emptyText={t('common.noMatch')}
+            />
+          </FormField>
+        )}
+      />
       <Button
         type='submit'
         loading={createTenant.isPending}
