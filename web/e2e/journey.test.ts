@@ -73,9 +73,9 @@ async function serverVapiSettings(email: string, password: string) {
     body: JSON.stringify({ email, password }),
   }).then((r) => r.json())
   const auth = { ...headers, authorization: `Bearer ${token.access_token}` }
-  const { tenants } = await fetch(`${SUPABASE_URL}/functions/v1/tenants`, { headers: auth }).then((r) =>
-    r.json()
-  )
+  const tenants = await fetch(`${SUPABASE_URL}/functions/v1/tenants`, { headers: auth })
+    .then((r) => r.json())
+    .then((page) => page.items)
   expect(tenants).toHaveLength(1)
   const res = await fetch(`${SUPABASE_URL}/functions/v1/settings/vapi`, {
     headers: { ...auth, 'x-tenant-id': tenants[0].id },
