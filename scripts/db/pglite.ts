@@ -4,6 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite'
 import { pgtap } from '@electric-sql/pglite-pgtap'
+import { raiseStackOverflowsAsErrors } from './stack-overflow.ts'
 import { serveWire } from './wire.ts'
 
 export interface PgliteServer {
@@ -27,6 +28,7 @@ export async function startPglite(options: PgliteOptions): Promise<PgliteServer>
     dataDir: options.dataDir,
     extensions: options.pgtap ? { pgtap } : {},
   })
+  raiseStackOverflowsAsErrors(db)
   const server = serveWire(db, { port: options.port })
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${server.port}/postgres`,

@@ -64,3 +64,34 @@ Deno.test('wire: a client that disconnects inside a transaction is rolled back a
     await server.stop()
   }
 })
+
+Deno.test('wire: input nested deep enough to overflow the stack is an error, and the database keeps serving', async () => {
+  const server = await startPglite({ port: 0 })
+  const sql = postgres(server.url, { prepare: true, max: 2, onnotice: () => {} })
+  const deep = '['.repeat(100_000)
+  try {
+    await sql`create table docs (body jsonb)`
+    for (const cast of ['json', 'jsonb']) {
+      await assert.rejects(
+        sql.unsafe(`select $1::text::${cast}`, [deep]),
+        (error: { code?: string }) => error.code === '54001',
+        `a ${cast} nested 100,000 deep is "stack depth limit exceeded", not an empty result`,
+      )
+    }
+    // A failing query after the overflow used to loop forever in the backend, freezing the process.
+    await assert.rejects(sql`select 1 / 0`, (error: { code?: string }) => error.code === '22012')
+    await assert.rejects(
+      sql.begin(async (tx) => {
+        await tx`insert into docs values ('{"kept": false}')`
+        await tx.unsafe('insert into docs values ($1::text::jsonb)', [deep])
+      }),
+      (error: { code?: string }) => error.code === '54001',
+    )
+    await sql.begin((tx) => tx`insert into docs values ('{"kept": true}')`)
+    const rows = await sql`select body from docs`
+    assert.deepEqual(rows.map((r) => r.body), [{ kept: true }], 'the failed transaction rolled back')
+  } finally {
+    await sql.end()
+    await server.stop()
+  }
+})
