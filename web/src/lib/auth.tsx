@@ -11,10 +11,22 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState>({ session: null, loading: true })
 
+let requestAuthClient = () => {}
+const authClientRequested = new Promise<void>((resolve) => (requestAuthClient = resolve))
+const authClient = authClientRequested.then(() => import('./supabase.ts'))
+
 /**
- * Follows supabase-js's session (sign-in, refresh, sign-out, other tabs) and clears cached data on sign-out.
- * supabase-js loads after the first render: a visitor with no stored session sees the sign-in page without
- * waiting for it, and it has arrived by the time they submit.
+ * Starts loading supabase-js, once. A visitor with a stored session needs it at once; for the others the
+ * auth pages ask for it after they have drawn, so it does not compete with them for the network.
+ */
+export function loadAuthClient() {
+  requestAuthClient()
+  return authClient
+}
+
+/**
+ * Follows supabase-js's session (sign-in, refresh, sign-out, other tabs) from the moment it has loaded, and
+ * clears cached data on sign-out. Without a stored session the visitor is signed out from the first render.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()
@@ -23,7 +35,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let active = true
     let unsubscribe: (() => void) | undefined
-    import('./supabase.ts').then(({ supabase }) => {
+    if (hasStoredSession()) void loadAuthClient()
+    authClient.then(({ supabase }) => {
       if (!active) return
       void supabase.auth.getSession().then(({ data }) => {
         if (active) setState({ session: data.session, loading: false })

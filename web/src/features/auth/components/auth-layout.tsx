@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '@/components/language-switch.tsx'
 import { Logo } from '@/components/logo.tsx'
+import { loadAuthClient } from '@/lib/auth.tsx'
 
 export function AuthLayout({ title, description, children, footer }: {
   title: string
@@ -10,6 +11,9 @@ export function AuthLayout({ title, description, children, footer }: {
   footer: ReactNode
 }) {
   const { t } = useTranslation()
+  useEffect(() => {
+    void loadAuthClient()
+  }, [])
   return (
     <div className='flex min-h-dvh flex-col bg-muted/40'>
       <header className='flex items-center justify-between px-4 py-3 sm:px-6'>
