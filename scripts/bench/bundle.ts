@@ -68,8 +68,12 @@ async function build(): Promise<string> {
 }
 
 async function weigh(distDir: string): Promise<BundleReport> {
+  const manifestFile = `${distDir}/.vite/manifest.json`
   const manifest: Record<string, ManifestChunk> = JSON.parse(
-    await Deno.readTextFile(`${distDir}/.vite/manifest.json`),
+    await Deno.readTextFile(manifestFile).catch((error) => {
+      if (!(error instanceof Deno.errors.NotFound)) throw error
+      throw new Error(`${manifestFile} is missing: build first (npm run build -w web)`)
+    }),
   )
   const initial = new Set<string>()
   const visit = (key: string) => {
@@ -80,7 +84,7 @@ async function weigh(distDir: string): Promise<BundleReport> {
     for (const imported of chunk.imports ?? []) visit(imported)
   }
   const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry)
-  if (entries.length === 0) throw new Error(`${distDir}/.vite/manifest.json names no entry`)
+  if (entries.length === 0) throw new Error(`${manifestFile} names no entry`)
   for (const key of [...entries, SIGN_IN_ROUTE]) visit(key)
 
   const files: FileSize[] = []
