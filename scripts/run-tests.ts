@@ -7,6 +7,7 @@
  *   npm test -- deno pgtap        only some suites (deno, pgtap, vitest, e2e, static)
  */
 import postgres from 'postgres'
+import { TEST_RATE_LIMITS } from './auth/rate-limit.ts'
 import { startStack } from './stack.ts'
 import { runPgtap } from './db/pgtap.ts'
 
@@ -39,6 +40,7 @@ const stack = await startStack({
   seed: false,
   spa: wanted.includes('e2e'),
   pgtap: true,
+  authRateLimits: TEST_RATE_LIMITS,
   log: false,
 })
 

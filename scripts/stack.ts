@@ -4,6 +4,7 @@
  * tiny server: scripts/openapi/serve.ts), and optionally the SPA's Vite dev server. Used by `npm start`
  * (dev.ts) and `npm test` (run-tests.ts).
  */
+import { type RateLimits, readRateLimits } from './auth/rate-limit.ts'
 import { createAuthServer } from './auth/server.ts'
 import { migrate } from './db/migrate.ts'
 import { startPglite } from './db/pglite.ts'
@@ -32,6 +33,8 @@ export interface StackOptions {
   spa: boolean
   /** Load pgTAP into PGlite (tests). */
   pgtap?: boolean
+  /** The auth's limits per IP; supabase/config.toml's [auth.rate_limit] when absent. */
+  authRateLimits?: RateLimits
   /** Written with VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY before Vite starts (Vite restarts when it changes). */
   spaEnvFile?: string
   /** Progress and one line per request; false for silence. Default: console.log. */
@@ -102,6 +105,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       apiUrl,
       prepare,
       keyFile: options.dataDir ? `${options.dataDir}/auth/signing-key.json` : undefined,
+      rateLimits: options.authRateLimits ??
+        await readRateLimits(new URL('../supabase/config.toml', import.meta.url)),
     })
     cleanups.push(auth.stop)
 

@@ -32,6 +32,27 @@ export const weakPassword = () =>
     weak_password: { reasons: ['length'] },
   })
 
+// GoTrue's checkPasswordStrength: bcrypt reads only the first 72 bytes, so a longer password would let in
+// every password sharing them. GoTrue counts bytes (Go's len) and says "characters".
+export const MAX_PASSWORD_BYTES = 72
+
+export const passwordTooLong = () =>
+  new AuthError(400, 'validation_failed', `Password cannot be longer than ${MAX_PASSWORD_BYTES} characters`)
+
+/**
+ * A Postgres data exception (SQLSTATE class 22: a value the column type refuses) is the request's fault, not
+ * the server's: a 400, never a 500. The database's message is not echoed, as it may quote the value.
+ */
+export function fromDataException(error: unknown): AuthError | undefined {
+  const code = (error as { code?: unknown })?.code
+  if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return undefined
+  return new AuthError(
+    400,
+    'validation_failed',
+    `Invalid input: the database refused a value (SQLSTATE ${code})`,
+  )
+}
+
 export const refreshTokenNotFound = () =>
   new AuthError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found')
 

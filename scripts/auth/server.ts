@@ -9,15 +9,22 @@ import { cors } from 'hono/cors'
 import postgres from 'postgres'
 import bcrypt from 'bcryptjs'
 import type { JWK, JWTPayload } from 'jose'
+import { MAX_JSON_DEPTH, parseJsonText } from '../../shared/json.ts'
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/text.ts'
+import { readBodyBytes } from '../request-body.ts'
 import {
   AuthError,
   badEmail,
+  fromDataException,
   invalidCredentials,
+  MAX_PASSWORD_BYTES,
+  passwordTooLong,
   refreshTokenAlreadyUsed,
   refreshTokenNotFound,
   weakPassword,
 } from './errors.ts'
 import { anonKeyFor, loadSigningKey, sign, verify } from './keys.ts'
+import { RateLimiter, type RateLimits } from './rate-limit.ts'
 import * as store from './store.ts'
 
 export interface AuthServerOptions {
@@ -30,11 +37,13 @@ export interface AuthServerOptions {
   prepare: boolean
   /** GoTrue's REFRESH_TOKEN_REUSE_INTERVAL in seconds (Supabase's default: 10). */
   refreshTokenReuseInterval?: number
+  /** Per IP address, as supabase/config.toml's [auth.rate_limit] (readRateLimits). */
+  rateLimits: RateLimits
 }
 
 export interface AuthServer {
-  /** Serves `/auth/v1/*` (the full path, as the gateway receives it). */
-  handler(req: Request): Promise<Response>
+  /** Serves `/auth/v1/*` (the full path, as the gateway receives it); `info` gives the client's address. */
+  handler(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response>
   anonKey: string
   jwks: { keys: JWK[] }
   /** Verifies a token signed by this server (any role), as Supabase's gateway does for verify_jwt. */
@@ -45,6 +54,8 @@ export interface AuthServer {
 const ACCESS_TOKEN_TTL = 3600
 const MIN_PASSWORD_LENGTH = 6
 const BCRYPT_COST = 10
+// Bodies are a few hundred bytes; user metadata ends up in every access token, so it stays small too.
+const MAX_BODY_BYTES = 64 * 1024
 // Same rule as GoTrue's: something@something.tld, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 // Compared against when the email is unknown so a wrong email costs the same time as a wrong password.
@@ -61,6 +72,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const anonKey = await anonKeyFor(key)
   const issuer = `${options.apiUrl.replace(/\/+$/, '')}/auth/v1`
   const reuseInterval = options.refreshTokenReuseInterval ?? 10
+  const signInSignUps = new RateLimiter(options.rateLimits.sign_in_sign_ups)
+  const tokenRefresh = new RateLimiter(options.rateLimits.token_refresh)
   const sql = postgres(options.dbUrl, { max: 4, prepare: options.prepare, onnotice: () => {} })
 
   async function tokenResponse(
@@ -179,7 +192,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     return result
   }
 
-  const app = new Hono().basePath('/auth/v1')
+  const app = new Hono<{ Bindings: Client }>().basePath('/auth/v1')
   // Supabase's API gateway answers CORS for /auth/v1 (any origin, requested headers mirrored).
   app.use('*', cors({ origin: '*', maxAge: 3600 }))
   // Supabase serves the JWKS without an apikey (an open route in its gateway) so verifiers need no key.
@@ -203,6 +216,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   })
   app.onError((error) => {
     if (error instanceof AuthError) return error.toResponse()
+    const refused = fromDataException(error)
+    if (refused) return refused.toResponse()
     console.error('auth: unexpected error', message(error))
     return new AuthError(
       500,
@@ -232,6 +247,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     }))
   app.post('/signup', async (c) => {
     const body = await readBody(c)
+    // As GoTrue: after the body parses, before it is validated.
+    signInSignUps.take(c.env.ip)
     const email = str(body.email)?.trim().toLowerCase()
     const password = str(body.password)
     if (!email) {
@@ -240,7 +257,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     }
     if (!password) throw new AuthError(422, 'validation_failed', 'Signup requires a valid password')
     if (!EMAIL.test(email) || email.length > 255) throw badEmail()
-    if (password.length < MIN_PASSWORD_LENGTH) throw weakPassword()
+    checkPassword(password)
     const data = isObject(body.data) ? body.data : {}
     const passwordHash = await bcrypt.hash(password, BCRYPT_COST)
     try {
@@ -257,16 +274,20 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
 
   app.post('/token', async (c) => {
     const grantType = c.req.query('grant_type')
+    if (grantType !== 'password' && grantType !== 'refresh_token') {
+      throw new AuthError(400, 'validation_failed', 'unsupported_grant_type')
+    }
+    // GoTrue limits both grants with token_refresh, before reading the body: every sign-in costs a bcrypt.
+    tokenRefresh.take(c.env.ip)
     const body = await readBody(c)
-    if (grantType === 'password') return c.json(await passwordGrant(body))
-    if (grantType === 'refresh_token') return c.json(await refreshGrant(body))
-    throw new AuthError(400, 'validation_failed', 'unsupported_grant_type')
+    return c.json(grantType === 'password' ? await passwordGrant(body) : await refreshGrant(body))
   })
 
   app.get('/user', async (c) => c.json(userJson((await caller(c)).user)))
 
   app.put('/user', async (c) => {
     const { user, sessionId } = await caller(c)
+    signInSignUps.take(c.env.ip)
     const body = await readBody(c)
     const changes: Parameters<typeof store.updateUser>[2] = {}
     const email = str(body.email)?.trim().toLowerCase()
@@ -276,7 +297,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     }
     const password = str(body.password)
     if (password !== undefined) {
-      if (password.length < MIN_PASSWORD_LENGTH) throw weakPassword()
+      checkPassword(password)
       if (user.encrypted_password && await bcrypt.compare(password, user.encrypted_password)) {
         throw new AuthError(422, 'same_password', 'New password should be different from the old password.')
       }
@@ -325,7 +346,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   app.notFound(() => new AuthError(404, 'not_found', 'Not Found').toResponse())
 
   return {
-    handler: async (req) => await app.fetch(req),
+    handler: async (req, info) => await app.fetch(req, { ip: clientIp(info) }),
     anonKey,
     jwks: { keys: [key.publicJwk] },
     verifyJwt: (token) => verify(key, token),
@@ -335,17 +356,49 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
 
 type Body = Record<string, unknown>
 
+/** Who is calling, for the rate limits: the gateway passes Deno.serve's info through. */
+interface Client {
+  ip: string
+}
+
+function clientIp(info: Deno.ServeHandlerInfo | undefined): string {
+  const addr = info?.remoteAddr
+  return addr && 'hostname' in addr ? addr.hostname : 'unknown'
+}
+
+/**
+ * The JSON body, bounded in size and depth, with every string and key storable as text: a NUL or an unpaired
+ * surrogate anywhere (email, password, refresh token, metadata) is a 400 naming the field.
+ */
 async function readBody(c: Context): Promise<Body> {
-  let body: unknown
-  try {
-    body = await c.req.json()
-  } catch (error) {
-    throw new AuthError(400, 'bad_json', `Could not parse request body as JSON: ${message(error)}`)
+  const bytes = await readBodyBytes(c.req.raw, MAX_BODY_BYTES)
+  if (bytes === 'too_large') {
+    throw new AuthError(413, 'validation_failed', `Request body is larger than ${MAX_BODY_BYTES} bytes`)
   }
-  if (!isObject(body)) {
+  const parsed = parseJsonText(new TextDecoder().decode(bytes), { maxDepth: MAX_JSON_DEPTH })
+  if (!parsed.ok) {
+    throw new AuthError(
+      400,
+      'bad_json',
+      parsed.reason === 'too_deep'
+        ? `Could not parse request body as JSON: nested deeper than ${MAX_JSON_DEPTH} levels`
+        : 'Could not parse request body as JSON: malformed',
+    )
+  }
+  if (!isObject(parsed.value)) {
     throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON: not an object')
   }
-  return body
+  const unsafe = findUnsafeText(parsed.value)
+  if (unsafe) {
+    throw new AuthError(400, 'validation_failed', `${unsafe.path}: ${UNSAFE_TEXT_MESSAGE[unsafe.reason]}`)
+  }
+  return parsed.value
+}
+
+/** GoTrue's order: too long for bcrypt first, then too short. */
+function checkPassword(password: string) {
+  if (new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES) throw passwordTooLong()
+  if (password.length < MIN_PASSWORD_LENGTH) throw weakPassword()
 }
 
 /** The user as GoTrue serializes it (models.User). */

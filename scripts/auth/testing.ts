@@ -4,6 +4,7 @@
  */
 import { migrate } from '../db/migrate.ts'
 import { startPglite } from '../db/pglite.ts'
+import { type RateLimits, TEST_RATE_LIMITS } from './rate-limit.ts'
 import { createAuthServer } from './server.ts'
 
 export interface TestDatabase {
@@ -24,13 +25,21 @@ export async function testDatabase(): Promise<TestDatabase> {
 }
 
 /** An auth server on its own loopback port (so `${url}/auth/v1` is its issuer), over a test database. */
-export async function startTestAuth(options: { keyFile?: string; refreshTokenReuseInterval?: number } = {}) {
+export async function startTestAuth(
+  options: { keyFile?: string; refreshTokenReuseInterval?: number; rateLimits?: RateLimits } = {},
+) {
   const db = await testDatabase()
   const listener = Deno.listen({ hostname: '127.0.0.1', port: 0 })
   const port = (listener.addr as Deno.NetAddr).port
   listener.close()
   const url = `http://127.0.0.1:${port}`
-  const auth = await createAuthServer({ dbUrl: db.url, apiUrl: url, prepare: db.prepare, ...options })
+  const auth = await createAuthServer({
+    dbUrl: db.url,
+    apiUrl: url,
+    prepare: db.prepare,
+    rateLimits: TEST_RATE_LIMITS,
+    ...options,
+  })
   const server = Deno.serve({ hostname: '127.0.0.1', port, onListen: () => {} }, auth.handler)
   return {
     url,
