@@ -128,3 +128,113 @@ Deno.test('gateway: routes, verify_jwt, path rewriting and one log line per requ
     await Deno.remove(dir, { recursive: true })
   }
 })
+
+Deno.test('gateway: 405 for methods it cannot forward, 400 for a malformed Host, bodies bounded', async () => {
+  const dir = await Deno.makeTempDir()
+  await Deno.mkdir(`${dir}/functions/echo`, { recursive: true })
+  await Deno.writeTextFile(`${dir}/config.toml`, '[functions.echo]\nverify_jwt = false\n')
+  await Deno.writeTextFile(
+    `${dir}/functions/echo/handler.ts`,
+    fixtureFunction(
+      'echo',
+      'async (req) => Response.json({ path: new URL(req.url).pathname, bytes: (await req.arrayBuffer()).byteLength })',
+    ),
+  )
+  const auth = await startTestAuth()
+  const lines: string[] = []
+  const gateway = createGateway({
+    auth: auth.auth,
+    env: {},
+    log: (line) => lines.push(line),
+    supabaseDir: new URL(`file://${dir}/`),
+    buildDeps: () => ({ db: { end: () => Promise.resolve() } }) as unknown as CoreDeps,
+  })
+  const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, gateway.handler)
+  const base = `http://127.0.0.1:${server.addr.port}`
+  // fetch refuses to send these requests at all, so they go over a raw connection.
+  const raw = async (head: string) => {
+    const conn = await Deno.connect({ hostname: '127.0.0.1', port: server.addr.port })
+    await conn.write(new TextEncoder().encode(`${head}\r\nConnection: close\r\n\r\n`))
+    const text = new TextDecoder().decode(await new Response(conn.readable).arrayBuffer())
+    const [header, body] = text.split('\r\n\r\n')
+    return { status: Number(header.split(' ')[1]), header: header.toLowerCase(), body }
+  }
+  try {
+    for (const method of ['TRACE', 'TRACK', 'trace']) {
+      for (const path of ['/functions/v1/echo', '/auth/v1/settings']) {
+        const res = await raw(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1`)
+        assert.equal(res.status, 405, `${method} ${path}`)
+        assert.match(res.header, /\r\nallow: get, head, post, put, patch, delete, options\r\n/)
+        assert.deepEqual(JSON.parse(res.body), { code: 405, message: 'Method Not Allowed' })
+      }
+    }
+    assert.equal((await raw('CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443')).status, 405)
+
+    for (
+      const host of [
+        'exa mple',
+        'a:b:c',
+        '[::1',
+        'example.com:99999',
+        'x:port',
+        '%zz',
+        'a/functions/v1/echo',
+        'u@h',
+      ]
+    ) {
+      const res = await raw(`GET /functions/v1/echo HTTP/1.1\r\nHost: ${host}`)
+      assert.equal(res.status, 400, `Host: ${host}`)
+      assert.deepEqual(JSON.parse(res.body), { code: 400, message: 'Invalid Host header' })
+    }
+    for (const host of ['127.0.0.1:8000', 'localhost', '[::1]:54321', 'my-app.example.com', 'ex%41mple']) {
+      assert.equal(
+        (await raw(`GET /functions/v1/echo HTTP/1.1\r\nHost: ${host}`)).status,
+        200,
+        `Host: ${host}`,
+      )
+    }
+    assert.ok(
+      lines.some((l) => /^GET \(invalid Host\) 400 \d+ms$/.test(l)),
+      lines.join('\n'),
+    )
+
+    const post = async (body: BodyInit, type = 'application/json') => {
+      const res = await fetch(`${base}/functions/v1/echo`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      })
+      return { status: res.status, json: await res.json() }
+    }
+    const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
+    assert.deepEqual(await post(nested(32)), { status: 200, json: { path: '/echo', bytes: 64 } })
+    assert.deepEqual(await post(nested(33)), {
+      status: 400,
+      json: { code: 400, message: 'JSON body nested deeper than 32 levels' },
+    })
+    assert.deepEqual(await post(nested(10_000), 'application/vnd.api+json; charset=utf-8'), {
+      status: 400,
+      json: { code: 400, message: 'JSON body nested deeper than 32 levels' },
+    })
+    assert.equal((await post(nested(33), 'text/plain')).status, 200, 'only JSON bodies are parsed as JSON')
+
+    const limit = 6 * 1024 * 1024
+    assert.deepEqual(await post(new Uint8Array(limit), 'application/octet-stream'), {
+      status: 200,
+      json: { path: '/echo', bytes: limit },
+    })
+    const tooLarge = {
+      status: 413,
+      json: { code: 413, message: `Request body is larger than ${limit} bytes` },
+    }
+    assert.deepEqual(await post(new Uint8Array(limit + 1), 'application/octet-stream'), tooLarge)
+    // Chunked, without a Content-Length to refuse it by: counted as it arrives.
+    const chunks = ReadableStream.from([new Uint8Array(limit), new Uint8Array(1)])
+    assert.deepEqual(await post(chunks, 'application/octet-stream'), tooLarge)
+  } finally {
+    await server.shutdown()
+    await gateway.stop()
+    await auth.stop()
+    await Deno.remove(dir, { recursive: true })
+  }
+})

@@ -8,7 +8,9 @@
 import { parse as parseToml } from 'smol-toml'
 import { type CoreDeps, createCoreDeps } from '../supabase/functions/_shared/deps.ts'
 import { type Handler, isFunctionModule } from '../supabase/functions/_shared/function.ts'
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../shared/json.ts'
 import type { AuthServer } from './auth/server.ts'
+import { readBodyBytes } from './request-body.ts'
 
 export interface GatewayOptions {
   auth: Pick<AuthServer, 'handler' | 'verifyJwt'>
@@ -23,12 +25,22 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
-  handler(req: Request): Promise<Response>
+  handler(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response>
   /** Closes what the functions opened (their database pool). */
   stop(): Promise<void>
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
+// The Fetch standard forbids these in a Request, so no function could receive them (nor should it: TRACE
+// echoes the request, credentials included; CONNECT asks for a tunnel).
+const UNFORWARDABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
+const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'
+// RFC 9110's Host: an IP literal or a reg-name (unreserved, %-encoded, sub-delims), then an optional port.
+// Deno builds req.url from it unchecked, so `Host: a/b` would move the request to another path.
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|(?:[\w.~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)(?::\d*)?$/
+// Bodies for the functions: a provider's webhook (a long call's transcript) fits with room to spare.
+const MAX_BODY_BYTES = 6 * 1024 * 1024
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i
 
 export function createGateway(options: GatewayOptions): Gateway {
   const supabaseDir = options.supabaseDir ?? new URL('../supabase/', import.meta.url)
@@ -61,9 +73,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     return handler
   }
 
-  async function route(req: Request, url: URL): Promise<Response> {
+  async function route(req: Request, url: URL, info: Deno.ServeHandlerInfo | undefined): Promise<Response> {
     if (url.pathname === '/auth/v1' || url.pathname.startsWith('/auth/v1/')) {
-      return await options.auth.handler(req)
+      return await options.auth.handler(req, info)
     }
 
     const match = /^\/functions\/v1\/([^/]+)(\/.*)?$/.exec(url.pathname)
@@ -82,35 +94,56 @@ export function createGateway(options: GatewayOptions): Gateway {
       const valid = await options.auth.verifyJwt(token).then(() => true, () => false)
       if (!valid) return Response.json({ code: 401, message: 'Invalid JWT' }, unauthorized)
     }
+    const body = req.body ? await readBodyBytes(req, MAX_BODY_BYTES) : null
+    if (body === 'too_large') {
+      return Response.json({ code: 413, message: `Request body is larger than ${MAX_BODY_BYTES} bytes` }, {
+        status: 413,
+        headers: CORS,
+      })
+    }
+    if (
+      body && JSON_TYPE.test(req.headers.get('content-type') ?? '') &&
+      jsonDepthExceeds(new TextDecoder().decode(body), MAX_JSON_DEPTH)
+    ) {
+      return Response.json({ code: 400, message: `JSON body nested deeper than ${MAX_JSON_DEPTH} levels` }, {
+        status: 400,
+        headers: CORS,
+      })
+    }
     const handler = await loadHandler(name)
     const target = new URL(`/${name}${match[2] ?? ''}${url.search}`, url)
     // Copied field by field: `new Request(target, req)` would read req.signal, which Deno.serve aborts once
     // the response is sent (and warns about).
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: req.method,
-      headers: req.headers,
-      body: req.body,
-    }
-    if (req.body) init.duplex = 'half'
-    return await handler(new Request(target, init))
+    return await handler(new Request(target, { method: req.method, headers: req.headers, body }))
   }
 
   return {
-    async handler(req) {
+    async handler(req, info) {
       const started = performance.now()
-      const url = new URL(req.url)
+      const url = requestUrl(req)
       let res: Response
-      try {
-        res = await route(req, url)
-      } catch (error) {
-        console.error(
-          `gateway: ${req.method} ${url.pathname} failed:`,
-          error instanceof Error ? error.message : error,
-        )
-        res = Response.json({ code: 500, message: 'Internal Server Error' }, { status: 500, headers: CORS })
+      if (!url) {
+        res = Response.json({ code: 400, message: 'Invalid Host header' }, { status: 400, headers: CORS })
+      } else if (UNFORWARDABLE_METHODS.has(req.method.toUpperCase())) {
+        res = Response.json({ code: 405, message: 'Method Not Allowed' }, {
+          status: 405,
+          headers: { ...CORS, allow: ALLOWED_METHODS },
+        })
+      } else {
+        try {
+          res = await route(req, url, info)
+        } catch (error) {
+          console.error(
+            `gateway: ${req.method} ${url.pathname} failed:`,
+            error instanceof Error ? error.message : error,
+          )
+          res = Response.json({ code: 500, message: 'Internal Server Error' }, { status: 500, headers: CORS })
+        }
       }
       options.log?.(
-        `${req.method} ${url.pathname} ${res.status} ${Math.round(performance.now() - started)}ms`,
+        `${req.method} ${url?.pathname ?? '(invalid Host)'} ${res.status} ${
+          Math.round(performance.now() - started)
+        }ms`,
       )
       return res
     },
@@ -123,6 +156,17 @@ export function createGateway(options: GatewayOptions): Gateway {
 // The SPA must be able to read the gateway's own errors, which never reach a function's CORS handling.
 const CORS = { 'access-control-allow-origin': '*' }
 const unauthorized = { status: 401, headers: CORS }
+
+/** The request's URL, or undefined when its Host header is malformed. */
+function requestUrl(req: Request): URL | undefined {
+  const host = req.headers.get('host')
+  if (host !== null && !HOST.test(host)) return undefined
+  try {
+    return new URL(req.url)
+  } catch {
+    return undefined
+  }
+}
 
 /** The function's folder and config.toml entry: undefined when it has no handler or is disabled. */
 async function functionConfig(
