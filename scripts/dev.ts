@@ -1,7 +1,10 @@
 /**
  * `npm start`: the whole stack on Supabase's usual local ports, data kept in .data/ so a restart keeps the
  * users, tenants and secrets. DATABASE_URL switches to a real Postgres; API_PORT, DB_PORT, VAPI_PORT, SPA_PORT
- * and DOCS_PORT move a service off a port that is taken.
+ * and DOCS_PORT move a service off a port that is taken; SWITCHBOARD_DATA_DIR keeps the data elsewhere and
+ * SWITCHBOARD_SPA=false starts everything but the SPA (no Vite, web/.env.local left alone).
+ *
+ * Ctrl-C (SIGINT), SIGTERM, or the parent going away stop every service and child and release every port.
  */
 import { PortInUseError, type StackPorts, startStack } from './stack.ts'
 
@@ -24,17 +27,41 @@ for (const [service, variable] of Object.entries(PORT_VARS) as [keyof StackPorts
   ports[service] = port
 }
 const databaseUrl = Deno.env.get('DATABASE_URL') || undefined
+const dataDir = Deno.env.get('SWITCHBOARD_DATA_DIR') || `${root}.data`
+const spaSetting = Deno.env.get('SWITCHBOARD_SPA') ?? 'true'
+if (spaSetting !== 'true' && spaSetting !== 'false') fail(`SWITCHBOARD_SPA=${spaSetting}: use true or false`)
+const spa = spaSetting === 'true'
+
+const starting = startStack({
+  dataDir,
+  databaseUrl,
+  ports,
+  seed: true,
+  spa,
+  spaEnvFile: spa ? `${root}web/.env.local` : undefined,
+})
+
+// Listening from the start: a signal during startup stops the stack as soon as it is up, instead of killing
+// this process halfway and leaving Vite (a child) running with its port.
+let stopping = false
+const shutdown = async () => {
+  if (stopping) Deno.exit(1) // a second Ctrl-C while stopping: give up waiting
+  stopping = true
+  console.log('\nStopping…')
+  const stack = await starting.catch(() => undefined)
+  await stack?.stop()
+  Deno.exit(0)
+}
+Deno.addSignalListener('SIGINT', shutdown)
+Deno.addSignalListener('SIGTERM', shutdown)
+// `npm start` runs this under `sh -c`, and npm passes SIGTERM to that shell only: dash exits without passing
+// it on, which orphaned this process with every port held. A parent that goes away is a SIGTERM too.
+const parent = Deno.ppid
+Deno.unrefTimer(setInterval(() => Deno.ppid !== parent && !stopping && shutdown(), 250))
 
 let stack
 try {
-  stack = await startStack({
-    dataDir: `${root}.data`,
-    databaseUrl,
-    ports,
-    seed: true,
-    spa: true,
-    spaEnvFile: `${root}web/.env.local`,
-  })
+  stack = await starting
 } catch (error) {
   if (error instanceof PortInUseError) {
     fail(
@@ -45,32 +72,26 @@ try {
   throw error
 }
 
-const rows: [string, string][] = [
-  ['API URL', stack.apiUrl],
-  ['Functions URL', `${stack.apiUrl}/functions/v1`],
-  ['DB URL', databaseUrl ? redact(stack.dbUrl) : stack.dbUrl],
-  ['JWKS URL', `${stack.apiUrl}/auth/v1/.well-known/jwks.json`],
-  ['anon key', stack.anonKey],
-  ['SPA URL', stack.spaUrl!],
-  ['Vapi sandbox URL', stack.vapiUrl],
-  ['API reference', stack.docsUrl],
-  ['Demo login', 'demo@switchboard.local / switchboard-demo'],
-]
-const width = Math.max(...rows.map(([label]) => label.length))
-console.log(`\nSwitchboard is running${databaseUrl ? ' on DATABASE_URL' : ' (data in .data/)'}.\n`)
-for (const [label, value] of rows) console.log(`${label.padStart(width)}: ${value}`)
-console.log(`\nOpen ${stack.spaUrl} — Ctrl-C stops everything.\n`)
-
-let stopping = false
-const shutdown = async () => {
-  if (stopping) Deno.exit(1) // a second Ctrl-C while stopping: give up waiting
-  stopping = true
-  console.log('\nStopping…')
-  await stack.stop()
-  Deno.exit(0)
+if (!stopping) {
+  const rows: [string, string][] = [
+    ['API URL', stack.apiUrl],
+    ['Functions URL', `${stack.apiUrl}/functions/v1`],
+    ['DB URL', databaseUrl ? redact(stack.dbUrl) : stack.dbUrl],
+    ['JWKS URL', `${stack.apiUrl}/auth/v1/.well-known/jwks.json`],
+    ['anon key', stack.anonKey],
+    ...(stack.spaUrl ? [['SPA URL', stack.spaUrl] as [string, string]] : []),
+    ['Vapi sandbox URL', stack.vapiUrl],
+    ['API reference', stack.docsUrl],
+    ['Demo login', 'demo@switchboard.local / switchboard-demo'],
+  ]
+  const width = Math.max(...rows.map(([label]) => label.length))
+  const where = databaseUrl
+    ? ' on DATABASE_URL'
+    : ` (data in ${Deno.env.get('SWITCHBOARD_DATA_DIR') || '.data/'})`
+  console.log(`\nSwitchboard is running${where}.\n`)
+  for (const [label, value] of rows) console.log(`${label.padStart(width)}: ${value}`)
+  console.log(`\n${stack.spaUrl ? `Open ${stack.spaUrl} — ` : ''}Ctrl-C stops everything.\n`)
 }
-Deno.addSignalListener('SIGINT', shutdown)
-Deno.addSignalListener('SIGTERM', shutdown)
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
