@@ -10,6 +10,8 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { z } from 'zod'
 import type { Problem } from '../../../shared/contracts/problem.ts'
+import { MAX_JSON_DEPTH, parseJsonText } from '../../../shared/json.ts'
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../../shared/text.ts'
 import { TENANT_HEADER } from '../../../shared/contracts/tenants.ts'
 import type { Permission } from '../../../shared/permissions.ts'
 import type { Tx } from './db.ts'
@@ -96,15 +98,38 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   return parseJsonBody(await readRawBody(c), schema)
 }
 
-/** Parses bytes already read (a webhook's, once its signature is checked) as JSON against a schema. */
+/**
+ * Parses bytes already read (a webhook's, once its signature is checked) as JSON against a schema. The depth
+ * is checked on the text before parsing, so no body can make the parser (or a later walk) recurse deep; a NUL
+ * or an unpaired surrogate anywhere (Postgres text cannot hold the first, UTF-8 cannot encode the second) is
+ * a 400 naming the field before any schema or database sees it.
+ */
 export function parseJsonBody<S extends z.ZodType>(bytes: Uint8Array, schema: S): z.output<S> {
-  let json: unknown
+  let text: string
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new AppError(400, 'malformed_json', 'The body is not valid JSON')
+    throw new AppError(400, 'malformed_json', 'The body is not valid UTF-8 JSON')
   }
-  return validate(schema, json, '')
+  const parsed = parseJsonText(text, { maxDepth: MAX_JSON_DEPTH })
+  if (!parsed.ok && parsed.reason === 'too_deep') {
+    throw new AppError(400, 'json_too_deep', 'The body nests too deeply', {
+      detail: `At most ${MAX_JSON_DEPTH} levels of objects and arrays`,
+    })
+  }
+  if (!parsed.ok) throw new AppError(400, 'malformed_json', 'The body is not valid JSON')
+  rejectUnsafeText(parsed.value, '')
+  return validate(schema, parsed.value, '')
+}
+
+function rejectUnsafeText(value: unknown, prefix: string): void {
+  const unsafe = findUnsafeText(value)
+  if (!unsafe) return
+  throw new ValidationFailed([{
+    field: prefix + (unsafe.path || 'body'),
+    message: UNSAFE_TEXT_MESSAGE[unsafe.reason],
+    code: 'invalid_text',
+  }])
 }
 
 /** The raw body, read as a stream and cut off past MAX_BODY_BYTES (413) whatever content-length claims. */
@@ -137,12 +162,16 @@ export async function readRawBody(c: Context): Promise<Uint8Array> {
 
 /** Validates the query string; fields are reported as `query.<name>`. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  return validate(schema, c.req.query(), 'query.')
+  const query = c.req.query()
+  rejectUnsafeText(query, 'query.')
+  return validate(schema, query, 'query.')
 }
 
 /** Validates the path params; fields are reported as `path.<name>`. */
 export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  return validate(schema, c.req.param(), 'path.')
+  const params = c.req.param()
+  rejectUnsafeText(params, 'path.')
+  return validate(schema, params, 'path.')
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown, prefix: string): z.output<S> {

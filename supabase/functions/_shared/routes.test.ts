@@ -205,3 +205,56 @@ Deno.test('routes: a provider-signed route gets the raw body, no user token need
     const malformed = await call(handler, 'POST', `/probe/hooks/${tenant}`, { body: '{"event":' })
     assert.equal(malformed.status, 400)
   }))
+
+Deno.test('routes: deep JSON is a 400 before parsing; NUL and lone surrogates are 400s naming the field', () =>
+  withTestDeps(probe, async ({ deps, handler }) => {
+    const { tenant, as } = await ownerWithTenant(deps)
+    for (const depth of [33, 4_000, 30_000]) {
+      const deep = '['.repeat(depth) + ']'.repeat(depth)
+      await expectProblem(
+        handler,
+        'POST',
+        '/probe/fail-after-write',
+        { ...as, body: deep },
+        400,
+        'json_too_deep',
+      )
+    }
+    // Raw JSON text: the escapes reach the parser as written, as a client's would.
+    const bodies: [string, string][] = [
+      ['{"note":"a\\u0000b"}', 'note'],
+      ['{"note":"\\ud800"}', 'note'],
+      ['{"note":"ok","extra":{"list":["x","\\udfff y"]}}', 'extra.list.1'],
+      ['{"note":"ok","k\\u0000ey":1}', 'k\\u0000ey'],
+    ]
+    for (const [body, field] of bodies) {
+      const problem = await expectProblem(
+        handler,
+        'POST',
+        '/probe/fail-after-write',
+        { ...as, body },
+        400,
+        'validation_failed',
+      )
+      assert.deepEqual(problem.errors!.map((e) => [e.field, e.code]), [[field, 'invalid_text']], body)
+    }
+    const inQuery = await expectProblem(
+      handler,
+      'GET',
+      `/probe/things/${crypto.randomUUID()}?broken=%00`,
+      as,
+      400,
+      'validation_failed',
+    )
+    assert.deepEqual(inQuery.errors!.map((e) => e.field), ['query.broken'])
+    const inPath = await expectProblem(
+      handler,
+      'GET',
+      '/probe/things/%ED%A0%80',
+      as,
+      400,
+      'validation_failed',
+    )
+    assert.equal(inPath.errors![0].field, 'path.id')
+    assert.deepEqual(await auditTrail(deps, tenant.id), [], 'nothing reached the operation')
+  }))
