@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { toast } from 'sonner'
 import type { z } from 'zod'
 import { CreateTenantBody, LANGUAGES, type Tenant } from '@shared/contracts/tenants.ts'
 import { PROFESSIONS } from '@shared/professions.ts'
@@ -10,7 +9,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { Combobox } from '@/components/ui/combobox.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input, NativeSelect } from '@/components/ui/input.tsx'
-import { isProblemError } from '@/lib/functions.ts'
+import { useFeedback } from '@/lib/feedback.ts'
 import { currentLanguage } from '@/lib/i18n.ts'
 import { useCreateTenant } from '../api/create-tenant.ts'
 import { browserCountry, countryOptions } from '../countries.ts'
@@ -21,6 +20,7 @@ type FormInput = z.input<typeof CreateTenantBody>
 export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) => void }) {
   const { t, i18n } = useTranslation()
   const createTenant = useCreateTenant()
+  const withFeedback = useFeedback()
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language])
   const zones = useMemo(() => timeZoneOptions(), [])
   const form = useForm<FormInput, unknown, CreateTenantBody>({
@@ -35,24 +35,14 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
   })
   const { errors } = form.formState
 
-  const onSubmit = form.handleSubmit((values) =>
-    createTenant.mutate(values, {
-      onSuccess: (tenant) => {
-        toast.success(t('tenants.created', { name: tenant.name }))
-        onCreated(tenant)
-      },
-      onError: (error) => {
-        if (isProblemError(error)) {
-          for (const e of error.errors) {
-            if (e.field in values) form.setError(e.field as keyof FormInput, { message: e.message })
-          }
-        }
-        toast.error(t('tenants.createFailed'), {
-          description: isProblemError(error) ? error.message : undefined,
-        })
-      },
+  const onSubmit = form.handleSubmit(async (values) => {
+    const tenant = await withFeedback(() => createTenant.mutateAsync(values), {
+      success: t('tenants.created', { name: values.name }),
+      failure: t('tenants.createFailed'),
+      form,
     })
-  )
+    if (tenant) onCreated(tenant)
+  })
 
   return (
     <form noValidate onSubmit={onSubmit} className='grid gap-4'>
