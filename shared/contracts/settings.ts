@@ -8,29 +8,37 @@ const Key = z.string().trim().min(8, 'Too short to be a Vapi key').max(256).rege
   'Must be printable ASCII without spaces',
 )
 
-export const SaveVapiKeyBody = z.object({ vapi_api_key: Key })
+export const SaveVapiKeyBody = z.object({
+  vapi_api_key: Key.describe(
+    'The private API key of your Vapi organisation (Vapi dashboard → Organization → API Keys)',
+  ),
+})
 export type SaveVapiKeyBody = z.infer<typeof SaveVapiKeyBody>
 
-export const SaveVapiPublicKeyBody = z.object({ vapi_public_key: Key })
+export const SaveVapiPublicKeyBody = z.object({
+  vapi_public_key: Key.describe(
+    'The public key of your Vapi organisation, used by the browser for test calls',
+  ),
+})
 export type SaveVapiPublicKeyBody = z.infer<typeof SaveVapiPublicKeyBody>
 
 /** What the SPA may know about a tenant's Vapi integration: never a private secret, only previews. */
 export const VapiSettings = z.object({
   has_vapi_key: z.boolean(),
-  vapi_api_key_preview: z.string().nullable(),
-  vapi_api_key_updated_at: z.string().nullable(),
-  /** Public by design: the browser SDK needs it for test calls. */
-  vapi_public_key: z.string().nullable(),
+  vapi_api_key_preview: z.string().nullable().describe('A prefix and the last 4 characters (sk_live_…9f2c)'),
+  vapi_api_key_updated_at: z.iso.datetime().nullable().describe('When the key was last saved'),
+  vapi_public_key: z.string().nullable().describe(
+    'Public by design: the browser SDK needs it for test calls',
+  ),
   has_webhook_secret: z.boolean(),
   webhook_secret_preview: z.string().nullable(),
-  /** Where Vapi must send this tenant's server messages. */
-  webhook_url: z.string(),
+  webhook_url: z.string().describe("Where Vapi must send this tenant's server messages"),
 })
 export type VapiSettings = z.infer<typeof VapiSettings>
 
 /** Returned once, when a webhook secret is generated: the only time the whole secret is shown. */
 export const RotateWebhookSecretResponse = z.object({
-  webhook_secret: z.string(),
+  webhook_secret: z.string().describe('The whole secret: shown this once, only previewed afterwards'),
   settings: VapiSettings,
 })
 export type RotateWebhookSecretResponse = z.infer<typeof RotateWebhookSecretResponse>

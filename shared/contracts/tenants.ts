@@ -3,6 +3,7 @@ import { PERMISSIONS } from '../permissions.ts'
 import { ListQuery, page } from './pagination.ts'
 import { defineContract } from './route.ts'
 import { PROFESSIONS } from '../professions.ts'
+import { safeText } from '../text.ts'
 
 export const LANGUAGES = ['en', 'fr'] as const
 export const Language = z.enum(LANGUAGES)
@@ -22,11 +23,12 @@ export const TimeZone = z.string().trim().min(1).max(64).refine(
 )
 
 export const CreateTenantBody = z.object({
-  name: z.string().trim().min(1, 'Required').max(120),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code'),
-  language: Language,
-  timezone: TimeZone,
-  profession: z.enum(PROFESSIONS),
+  name: safeText().trim().min(1, 'Required').max(120).describe("The business's name, as callers know it"),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code')
+    .describe('ISO 3166-1 alpha-2 code, any case (fr → FR)'),
+  language: Language.describe('The language of the assistants and messages'),
+  timezone: TimeZone.describe('IANA time zone, e.g. Europe/Paris'),
+  profession: z.enum(PROFESSIONS).describe('Picks the default assistant prompt'),
 })
 export type CreateTenantBody = z.infer<typeof CreateTenantBody>
 
@@ -38,8 +40,8 @@ export const Tenant = z.object({
   language: Language,
   timezone: z.string(),
   profession: z.enum(PROFESSIONS),
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
 })
 export type Tenant = z.infer<typeof Tenant>
 
