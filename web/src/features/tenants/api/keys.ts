@@ -1,4 +1,4 @@
 /** The tenants feature's query keys. */
 export const tenantKeys = {
-  all: ['tenants'] as const,
+  all: ['tenant-memberships'] as const,
 }
