@@ -4,7 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite'
 import { pgtap } from '@electric-sql/pglite-pgtap'
-import { raiseStackOverflowsAsErrors } from './stack-overflow.ts'
+import { stackOverflowGuard } from './stack-overflow.ts'
 import { serveWire } from './wire.ts'
 
 export interface PgliteServer {
@@ -24,11 +24,12 @@ export interface PgliteOptions {
 
 export async function startPglite(options: PgliteOptions): Promise<PgliteServer> {
   if (options.dataDir) await Deno.mkdir(options.dataDir, { recursive: true })
+  const guard = stackOverflowGuard()
   const db = await PGlite.create({
     dataDir: options.dataDir,
-    extensions: options.pgtap ? { pgtap } : {},
+    extensions: { stackOverflowGuard: guard.extension, ...(options.pgtap ? { pgtap } : {}) },
   })
-  raiseStackOverflowsAsErrors(db)
+  guard.attach(db)
   const server = serveWire(db, { port: options.port })
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${server.port}/postgres`,
