@@ -1,7 +1,7 @@
 /**
  * A local, GoTrue-compatible subset of Supabase Auth: enough of /auth/v1 for an unmodified
  * @supabase/supabase-js v2 (email + password sign-up and sign-in, rotating refresh tokens, user, logout,
- * JWKS), answering with GoTrue's bodies and error codes (../shared/specs/gotrue-openapi.yaml). As with
+ * JWKS), answering with GoTrue's bodies and error codes (docs/specs/gotrue-openapi.yaml). As with
  * `supabase start`, sign-up needs no email confirmation and returns a session at once.
  */
 import { type Context, Hono } from 'hono'

@@ -18,7 +18,7 @@ export interface PgtapResult {
 }
 
 export interface PgtapOptions {
-  /** true on PGlite, false behind a transaction pooler (see DESIGN.md). */
+  /** true on PGlite, false behind a transaction pooler (see docs/architecture.md, "Local stack"). */
   prepare?: boolean
   /** Print failures and a summary line per file. */
   verbose?: boolean

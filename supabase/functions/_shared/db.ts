@@ -19,7 +19,7 @@ export interface Db {
 
 export function createDb(env: Pick<Env, 'SUPABASE_DB_URL' | 'DB_PREPARE'>): Db {
   const sql = postgres(env.SUPABASE_DB_URL, {
-    // false behind Supabase's transaction pooler; true on PGlite, which needs named statements (DESIGN.md).
+    // false behind Supabase's transaction pooler; true on PGlite, which needs named statements (docs/architecture.md).
     prepare: env.DB_PREPARE,
     max: 4,
     idle_timeout: 30,
