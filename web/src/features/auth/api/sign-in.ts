@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query'
 import { z } from 'zod'
 import { supabase } from '@/lib/supabase.ts'
 
@@ -12,8 +11,4 @@ export async function signIn(input: SignInInput) {
   const { data, error } = await supabase.auth.signInWithPassword(input)
   if (error) throw error
   return data.session
-}
-
-export function useSignIn() {
-  return useMutation({ mutationFn: signIn })
 }
