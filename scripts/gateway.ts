@@ -10,7 +10,7 @@ import { type CoreDeps, createCoreDeps } from '../supabase/functions/_shared/dep
 import { type Handler, isFunctionModule } from '../supabase/functions/_shared/function.ts'
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../shared/json.ts'
 import type { AuthServer } from './auth/server.ts'
-import { readBodyBytes } from './request-body.ts'
+import { readBodyBytes } from '../shared/request-body.ts'
 
 export interface GatewayOptions {
   auth: Pick<AuthServer, 'handler' | 'verifyJwt'>

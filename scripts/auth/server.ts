@@ -11,7 +11,7 @@ import bcrypt from 'bcryptjs'
 import type { JWK, JWTPayload } from 'jose'
 import { MAX_JSON_DEPTH, parseJsonText } from '../../shared/json.ts'
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/text.ts'
-import { readBodyBytes } from '../request-body.ts'
+import { readBodyBytes } from '../../shared/request-body.ts'
 import {
   AuthError,
   badEmail,

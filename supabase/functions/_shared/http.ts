@@ -11,6 +11,7 @@ import { requestId } from 'hono/request-id'
 import type { z } from 'zod'
 import type { Problem } from '../../../shared/contracts/problem.ts'
 import { MAX_JSON_DEPTH, parseJsonText } from '../../../shared/json.ts'
+import { readBodyBytes } from '../../../shared/request-body.ts'
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../../shared/text.ts'
 import { TENANT_HEADER } from '../../../shared/contracts/tenants.ts'
 import type { Permission } from '../../../shared/permissions.ts'
@@ -134,29 +135,8 @@ function rejectUnsafeText(value: unknown, prefix: string): void {
 
 /** The raw body, read as a stream and cut off past MAX_BODY_BYTES (413) whatever content-length claims. */
 export async function readRawBody(c: Context): Promise<Uint8Array> {
-  const declared = Number(c.req.header('content-length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const stream = c.req.raw.body
-  if (!stream) return new Uint8Array()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = stream.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.length
-  }
+  const bytes = await readBodyBytes(c.req.raw, MAX_BODY_BYTES)
+  if (bytes === 'too_large') throw tooLarge()
   return bytes
 }
 

@@ -1,6 +1,6 @@
 /**
- * A request body read whole but never past a limit, for the gateway and the local auth: a client that sends
- * (or announces) more gets a 413 instead of filling the memory of the one process the whole stack runs in.
+ * A request body read whole but never past a limit, for the functions, the gateway and the local auth: a
+ * client that sends (or announces) more gets a 413 instead of filling the memory of the process it runs in.
  */
 
 /** The body's bytes (empty when there is none), or 'too_large' once more than `maxBytes` arrive. */
