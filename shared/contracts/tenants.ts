@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { LANGUAGES } from '../languages.ts'
 import { PERMISSIONS } from '../permissions.ts'
 import { ListQuery, page } from './pagination.ts'
 import { defineContract } from './route.ts'
 import { PROFESSIONS } from '../professions.ts'
 import { safeText } from '../text.ts'
 
-export const LANGUAGES = ['en', 'fr'] as const
+export { LANGUAGES }
 export const Language = z.enum(LANGUAGES)
 export type Language = z.infer<typeof Language>
 

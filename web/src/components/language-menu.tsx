@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Language } from '@shared/contracts/tenants.ts'
+import { type Language, LANGUAGES } from '@shared/languages.ts'
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -8,7 +8,7 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu.tsx'
-import { currentLanguage, setLanguage, UI_LANGUAGES } from '@/lib/i18n.ts'
+import { currentLanguage, setLanguage } from '@/lib/i18n.ts'
 import { LanguageButton } from './language-button.tsx'
 
 export default function LanguageMenu() {
@@ -21,7 +21,7 @@ export default function LanguageMenu() {
       <DropdownMenuContent align='end' className='min-w-36'>
         <DropdownMenuLabel>{t('language.title')}</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={currentLanguage()} onValueChange={(v) => setLanguage(v as Language)}>
-          {UI_LANGUAGES.map((lng) => (
+          {LANGUAGES.map((lng) => (
             <DropdownMenuRadioItem key={lng} value={lng} lang={lng}>
               {t(`language.${lng}`)}
             </DropdownMenuRadioItem>

@@ -1,12 +1,9 @@
 import i18n, { type BackendModule, type ResourceKey } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import type { Language } from '@shared/contracts/tenants.ts'
+import { type Language, LANGUAGES } from '@shared/languages.ts'
 import en from '@/locales/en.json'
 
 const STORAGE_KEY = 'switchboard.language'
-
-/** The languages the interface speaks; a type-only tie to the contracts keeps zod out of the first bundle. */
-export const UI_LANGUAGES = ['en', 'fr'] as const satisfies readonly Language[]
 
 /** English ships in the first bundle (it is also the fallback); other languages load when chosen. */
 const lazyLocales: Record<Exclude<Language, 'en'>, () => Promise<{ default: ResourceKey }>> = {
@@ -25,7 +22,7 @@ const lazyBackend: BackendModule = {
 
 function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY)
-  if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as Language
+  if (stored && (LANGUAGES as readonly string[]).includes(stored)) return stored as Language
   return globalThis.navigator?.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en'
 }
 
@@ -35,7 +32,7 @@ export const i18nReady = i18n.use(lazyBackend).use(initReactI18next).init({
   partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: 'en',
-  supportedLngs: UI_LANGUAGES,
+  supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false },
   returnNull: false,
   showSupportNotice: false,
