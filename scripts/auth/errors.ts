@@ -2,6 +2,8 @@
  * Errors in GoTrue's shape (`{ code, error_code, msg }`), which auth-js turns into AuthApiError with
  * `.code = error_code`; the api-version header is deliberately not echoed, so auth-js reads `error_code`.
  */
+import { isDataException } from '../../shared/sqlstate.ts'
+
 export class AuthError extends Error {
   constructor(
     readonly status: number,
@@ -44,12 +46,11 @@ export const passwordTooLong = () =>
  * the server's: a 400, never a 500. The database's message is not echoed, as it may quote the value.
  */
 export function fromDataException(error: unknown): AuthError | undefined {
-  const code = (error as { code?: unknown })?.code
-  if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return undefined
+  if (!isDataException(error)) return undefined
   return new AuthError(
     400,
     'validation_failed',
-    `Invalid input: the database refused a value (SQLSTATE ${code})`,
+    `Invalid input: the database refused a value (SQLSTATE ${(error as { code: string }).code})`,
   )
 }
 

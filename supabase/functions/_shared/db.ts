@@ -5,6 +5,7 @@
  * pooled connection.
  */
 import postgres from 'postgres'
+import { isDataException } from '../../../shared/sqlstate.ts'
 import type { Claims } from './auth.ts'
 import type { Env } from './env.ts'
 import { AppError, Conflict, Forbidden } from './errors.ts'
@@ -63,9 +64,7 @@ export function toAppError(error: unknown): unknown {
         detail: `The data breaks the rule "${error.constraint_name ?? 'not null'}"`,
       })
     default:
-      // Class 22 (data exception: a value out of range, malformed, or unrepresentable) is always the input's
-      // fault, never a reason for a 500.
-      if (error.code.startsWith('22')) {
+      if (isDataException(error)) {
         return new AppError(400, 'invalid_value', 'A value has the wrong format', {
           detail: 'Check the format of the values sent (identifiers, dates, numbers, time zones, text)',
         })
