@@ -85,9 +85,7 @@ if (!stopping) {
     ['Demo login', 'demo@switchboard.local / switchboard-demo'],
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
-  const where = databaseUrl
-    ? ' on DATABASE_URL'
-    : ` (data in ${Deno.env.get('SWITCHBOARD_DATA_DIR') || '.data/'})`
+  const where = databaseUrl ? ' on DATABASE_URL' : ` (data in ${dataDir.replace(root, '')})`
   console.log(`\nSwitchboard is running${where}.\n`)
   for (const [label, value] of rows) console.log(`${label.padStart(width)}: ${value}`)
   console.log(`\n${stack.spaUrl ? `Open ${stack.spaUrl} — ` : ''}Ctrl-C stops everything.\n`)

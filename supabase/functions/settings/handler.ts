@@ -5,11 +5,12 @@
 import { settingsContract, type VapiSettings } from '../../../shared/contracts/settings.ts'
 import { webhookUrl } from '../../../shared/contracts/webhooks.ts'
 import { removeCredential, storeCredential, storedCredentials } from '../_shared/credentials.ts'
+import type { Claims } from '../_shared/auth.ts'
 import type { Tx } from '../_shared/db.ts'
 import type { Env } from '../_shared/env.ts'
 import { AppError, UnprocessableContent } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
-import { preview, randomSecret } from '../_shared/secrets.ts'
+import { preview, randomSecret, type Secrets } from '../_shared/secrets.ts'
 import {
   createVapiFactory,
   loadVapiEnv,
@@ -19,10 +20,57 @@ import {
   vapiUnreachable,
 } from '../_shared/vapi.ts'
 
-const REMOVALS = {
-  apiKey: { provider: VAPI_PROVIDERS.apiKey, action: 'settings.vapi_key.deleted' },
-  publicKey: { provider: VAPI_PROVIDERS.publicKey, action: 'settings.vapi_public_key.deleted' },
+/** The tenant's Vapi credentials: their provider name, how each is shown and audited. */
+const CREDENTIALS = {
+  apiKey: {
+    provider: VAPI_PROVIDERS.apiKey,
+    shown: preview,
+    saved: 'settings.vapi_key.saved',
+    deleted: 'settings.vapi_key.deleted',
+  },
+  // Public by design (the browser SDK holds it), so it is shown whole.
+  publicKey: {
+    provider: VAPI_PROVIDERS.publicKey,
+    shown: (key: string) => key,
+    saved: 'settings.vapi_public_key.saved',
+    deleted: 'settings.vapi_public_key.deleted',
+  },
+  webhookSecret: {
+    provider: VAPI_PROVIDERS.webhookSecret,
+    shown: preview,
+    saved: 'settings.vapi_webhook_secret.rotated',
+  },
 } as const
+
+interface Caller {
+  tx: Tx
+  tenant: string
+  claims: Claims
+  deps: { secrets: Secrets }
+}
+
+function save(
+  { tx, tenant, claims, deps }: Caller,
+  kind: keyof typeof CREDENTIALS,
+  secret: string,
+  validate?: (secret: string) => Promise<void>,
+) {
+  const { provider, shown, saved } = CREDENTIALS[kind]
+  return storeCredential(tx, deps.secrets, {
+    tenant,
+    actor: claims.sub,
+    provider,
+    secret,
+    preview: shown(secret),
+    action: saved,
+    validate,
+  })
+}
+
+async function remove({ tx, tenant, claims }: Caller, kind: 'apiKey' | 'publicKey'): Promise<void> {
+  const { provider, deleted } = CREDENTIALS[kind]
+  await removeCredential(tx, { tenant, actor: claims.sub, provider, action: deleted })
+}
 
 export default defineFunction({
   contract: settingsContract,
@@ -30,54 +78,25 @@ export default defineFunction({
   operations: {
     getVapi: ({ tx, tenant, deps }) => readVapiSettings(tx, deps.env, tenant),
 
-    saveVapiKey: async ({ tx, tenant, claims, deps, input }) => {
-      const key = input.body.vapi_api_key
+    saveVapiKey: async (ctx) => {
       // The route helper checked settings.manage first, so this cannot be used to test keys against Vapi.
-      await storeCredential(tx, deps.secrets, {
-        tenant,
-        actor: claims.sub,
-        provider: VAPI_PROVIDERS.apiKey,
-        secret: key,
-        preview: preview(key),
-        action: 'settings.vapi_key.saved',
-        validate: (secret) => validateVapiKey(deps.vapi, secret),
-      })
-      return await readVapiSettings(tx, deps.env, tenant)
+      await save(ctx, 'apiKey', ctx.input.body.vapi_api_key, (key) => validateVapiKey(ctx.deps.vapi, key))
+      return await readVapiSettings(ctx.tx, ctx.deps.env, ctx.tenant)
     },
 
-    deleteVapiKey: async ({ tx, tenant, claims }) => {
-      await removeCredential(tx, { tenant, actor: claims.sub, ...REMOVALS.apiKey })
+    deleteVapiKey: (ctx) => remove(ctx, 'apiKey'),
+
+    saveVapiPublicKey: async (ctx) => {
+      await save(ctx, 'publicKey', ctx.input.body.vapi_public_key)
+      return await readVapiSettings(ctx.tx, ctx.deps.env, ctx.tenant)
     },
 
-    saveVapiPublicKey: async ({ tx, tenant, claims, deps, input }) => {
-      const key = input.body.vapi_public_key
-      // Public by design (the browser SDK holds it), so its "preview" is the whole key.
-      await storeCredential(tx, deps.secrets, {
-        tenant,
-        actor: claims.sub,
-        provider: VAPI_PROVIDERS.publicKey,
-        secret: key,
-        preview: key,
-        action: 'settings.vapi_public_key.saved',
-      })
-      return await readVapiSettings(tx, deps.env, tenant)
-    },
+    deleteVapiPublicKey: (ctx) => remove(ctx, 'publicKey'),
 
-    deleteVapiPublicKey: async ({ tx, tenant, claims }) => {
-      await removeCredential(tx, { tenant, actor: claims.sub, ...REMOVALS.publicKey })
-    },
-
-    rotateWebhookSecret: async ({ tx, tenant, claims, deps }) => {
+    rotateWebhookSecret: async (ctx) => {
       const secret = randomSecret()
-      await storeCredential(tx, deps.secrets, {
-        tenant,
-        actor: claims.sub,
-        provider: VAPI_PROVIDERS.webhookSecret,
-        secret,
-        preview: preview(secret),
-        action: 'settings.vapi_webhook_secret.rotated',
-      })
-      return { webhook_secret: secret, settings: await readVapiSettings(tx, deps.env, tenant) }
+      await save(ctx, 'webhookSecret', secret)
+      return { webhook_secret: secret, settings: await readVapiSettings(ctx.tx, ctx.deps.env, ctx.tenant) }
     },
   },
 })
