@@ -31,12 +31,6 @@ export class AppError extends Error {
   }
 }
 
-export class BadRequest extends AppError {
-  constructor(code: string, title: string, options?: AppErrorOptions) {
-    super(400, code, title, options)
-  }
-}
-
 export class ValidationFailed extends AppError {
   constructor(errors: FieldError[], title = 'The request has invalid fields', status = 400) {
     super(status, 'validation_failed', title, { errors, detail: errors.map((e) => e.field).join(', ') })

@@ -21,7 +21,6 @@ import { AppError, type FieldError, Forbidden, NotFound, ValidationFailed } from
 import { errorFields, type Logger } from './log.ts'
 
 export type AppEnv = { Variables: { requestId: string } }
-export type AppContext = Context<AppEnv>
 
 /** JSON bodies of this API are small forms; anything bigger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 64 * 1024
