@@ -29,7 +29,8 @@ Deno.test('npm start: SIGTERM to npm stops the whole stack and releases every po
 Deno.test('npm start: SIGTERM while starting stops cleanly once the stack is up', async () => {
   const run = await start([deno, 'run', '-A', 'scripts/dev.ts'])
   try {
-    await run.waitFor('database ready')
+    // Before the database is up (PGlite takes a second or more to start), so the stack is surely mid-start.
+    await run.waitFor('Starting Switchboard')
     Deno.kill(run.child.pid, 'SIGTERM')
     const status = await run.exited()
     assert.deepEqual({ code: status.code, signal: status.signal }, { code: 0, signal: null }, run.output())

@@ -58,6 +58,8 @@ Deno.addSignalListener('SIGTERM', shutdown)
 // it on, which orphaned this process with every port held. A parent that goes away is a SIGTERM too.
 const parent = Deno.ppid
 Deno.unrefTimer(setInterval(() => Deno.ppid !== parent && !stopping && shutdown(), 250))
+// Printed once the signals are heard: from here on, a stop during startup is a clean one.
+console.log(`Starting Switchboard (database, auth, functions, sandbox${spa ? ', SPA' : ''})…`)
 
 let stack
 try {
