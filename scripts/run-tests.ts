@@ -5,6 +5,7 @@
  *
  *   npm test                      everything
  *   npm test -- deno pgtap        only some suites (deno, pgtap, vitest, e2e, static)
+ *   npm test -- deno supabase/functions/assistants   the Deno tests under some paths only
  */
 import postgres from 'postgres'
 import { TEST_RATE_LIMITS } from './auth/rate-limit.ts'
@@ -21,7 +22,10 @@ const root = new URL('../', import.meta.url).pathname
 const deno = `${root}node_modules/.bin/deno`
 const resultsDir = `${root}.test-results`
 const SUITES = ['static', 'pgtap', 'deno', 'vitest', 'e2e'] as const
-const wanted = Deno.args.length ? Deno.args : [...SUITES]
+// Arguments that are paths narrow the Deno suite to them.
+const paths = Deno.args.filter((a) => a.includes('/') || a.endsWith('.ts'))
+const suiteArgs = Deno.args.filter((a) => !paths.includes(a))
+const wanted = suiteArgs.length ? suiteArgs : paths.length ? ['deno'] : [...SUITES]
 for (const s of wanted) {
   if (!(SUITES as readonly string[]).includes(s)) {
     console.error(`Unknown suite "${s}"; choose from ${SUITES.join(', ')}`)
@@ -121,7 +125,8 @@ async function staticChecks() {
 
 async function denoTests() {
   console.log('\n▶ Deno tests (supabase/functions, scripts)')
-  const { code, out } = await run([deno, 'test', '-A', '--no-check', 'supabase/functions', 'scripts'])
+  const targets = paths.length ? paths : ['supabase/functions', 'scripts']
+  const { code, out } = await run([deno, 'test', '-A', '--no-check', ...targets])
   const summary = [...out.matchAll(/(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/g)].at(
     -1,
   )

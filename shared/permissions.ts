@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'team.manage',
   'assistants.read',
   'assistants.manage',
+  'numbers.manage',
+  'knowledge.manage',
   'calls.read',
   'inbox.read',
   'inbox.reply',

@@ -4,9 +4,26 @@
  * (scripts/openapi/contracts.test.ts) fails when a function's contract is missing here, or an entry here has
  * no function, or a function has no [functions.<name>] entry in supabase/config.toml.
  */
+import { adminContract } from './admin.ts'
+import { assistantsContract } from './assistants.ts'
+import { filesContract } from './files.ts'
+import { knowledgeBasesContract } from './knowledge-bases.ts'
+import { phoneNumbersContract } from './phone-numbers.ts'
 import { settingsContract } from './settings.ts'
+import { testCallsContract } from './test-calls.ts'
+import { workflowsContract } from './workflows.ts'
 import { tenantsContract } from './tenants.ts'
 
-export const CONTRACTS = [tenantsContract, settingsContract] as const
+export const CONTRACTS = [
+  tenantsContract,
+  settingsContract,
+  assistantsContract,
+  workflowsContract,
+  phoneNumbersContract,
+  filesContract,
+  knowledgeBasesContract,
+  adminContract,
+  testCallsContract,
+] as const
 
 export type AnyContract = (typeof CONTRACTS)[number]

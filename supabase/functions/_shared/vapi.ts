@@ -25,6 +25,8 @@ export const VAPI_PROVIDERS = {
   apiKey: 'vapi',
   publicKey: 'vapi_public',
   webhookSecret: 'vapi_webhook',
+  /** The id of an HMAC credential from the tenant's Vapi dashboard: used instead of the secret when saved. */
+  webhookCredential: 'vapi_webhook_credential',
 } as const satisfies Record<string, Provider>
 
 export function createVapiFactory(env: VapiEnv): VapiFactory {

@@ -15,6 +15,12 @@ const TenantGate = lazyRoute(() => import('./tenant-gate.tsx'), 'TenantGate')
 const AppLayout = lazyRoute(() => import('./layout/app-layout.tsx'), 'AppLayout')
 const OverviewRoute = lazyRoute(() => import('./routes/app/overview.tsx'), 'OverviewRoute')
 const AssistantsRoute = lazyRoute(() => import('./routes/app/assistants.tsx'), 'AssistantsRoute')
+const AssistantRoute = lazyRoute(() => import('./routes/app/assistant.tsx'), 'AssistantRoute')
+const WorkflowsRoute = lazyRoute(() => import('./routes/app/workflows.tsx'), 'WorkflowsRoute')
+const WorkflowRoute = lazyRoute(() => import('./routes/app/workflow.tsx'), 'WorkflowRoute')
+const NumbersRoute = lazyRoute(() => import('./routes/app/numbers.tsx'), 'NumbersRoute')
+const KnowledgeRoute = lazyRoute(() => import('./routes/app/knowledge.tsx'), 'KnowledgeRoute')
+const AdminRoute = lazyRoute(() => import('./routes/app/admin.tsx'), 'AdminRoute')
 const CallsRoute = lazyRoute(() => import('./routes/app/calls.tsx'), 'CallsRoute')
 const InboxRoute = lazyRoute(() => import('./routes/app/inbox.tsx'), 'InboxRoute')
 const ChannelsRoute = lazyRoute(() => import('./routes/app/channels.tsx'), 'ChannelsRoute')
@@ -45,6 +51,12 @@ export function AppRouter() {
                 <Route element={<AppLayout />}>
                   <Route index element={<OverviewRoute />} />
                   <Route path='assistants' element={<AssistantsRoute />} />
+                  <Route path='assistants/:assistantId' element={<AssistantRoute />} />
+                  <Route path='workflows' element={<WorkflowsRoute />} />
+                  <Route path='workflows/:workflowId' element={<WorkflowRoute />} />
+                  <Route path='numbers' element={<NumbersRoute />} />
+                  <Route path='knowledge' element={<KnowledgeRoute />} />
+                  <Route path='admin' element={<AdminRoute />} />
                   <Route path='calls' element={<CallsRoute />} />
                   <Route path='inbox' element={<InboxRoute />} />
                   <Route path='channels' element={<ChannelsRoute />} />

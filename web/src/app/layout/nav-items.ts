@@ -1,10 +1,14 @@
 import {
+  BookOpen,
   Bot,
+  GitBranch,
   Inbox,
   LayoutDashboard,
   type LucideIcon,
   MessagesSquare,
+  Phone,
   PhoneCall,
+  ShieldCheck,
   Settings,
   Users,
 } from 'lucide-react'
@@ -15,6 +19,8 @@ export interface NavItem {
   key: string
   icon: LucideIcon
   end?: boolean
+  /** Shown only to platform admins (a flag on the user, not a tenant role). */
+  platformAdmin?: boolean
 }
 
 export const NAV_GROUPS: { key: string | null; items: NavItem[] }[] = [
@@ -23,6 +29,9 @@ export const NAV_GROUPS: { key: string | null; items: NavItem[] }[] = [
     key: 'voice',
     items: [
       { to: '/assistants', key: 'assistants', icon: Bot },
+      { to: '/workflows', key: 'workflows', icon: GitBranch },
+      { to: '/numbers', key: 'numbers', icon: Phone },
+      { to: '/knowledge', key: 'knowledge', icon: BookOpen },
       { to: '/calls', key: 'calls', icon: PhoneCall },
     ],
   },
@@ -38,6 +47,7 @@ export const NAV_GROUPS: { key: string | null; items: NavItem[] }[] = [
     items: [
       { to: '/settings', key: 'settings', icon: Settings },
       { to: '/team', key: 'team', icon: Users },
+      { to: '/admin', key: 'admin', icon: ShieldCheck, platformAdmin: true },
     ],
   },
 ]

@@ -1,0 +1,3 @@
+import admin from './handler.ts'
+
+Deno.serve(admin.createHandler(admin.createDeps()))

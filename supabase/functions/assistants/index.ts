@@ -1,0 +1,3 @@
+import assistants from './handler.ts'
+
+Deno.serve(assistants.createHandler(assistants.createDeps()))

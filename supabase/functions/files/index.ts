@@ -1,0 +1,3 @@
+import files from './handler.ts'
+
+Deno.serve(files.createHandler(files.createDeps()))

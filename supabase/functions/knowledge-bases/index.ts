@@ -1,0 +1,3 @@
+import knowledgeBases from './handler.ts'
+
+Deno.serve(knowledgeBases.createHandler(knowledgeBases.createDeps()))

@@ -1,0 +1,3 @@
+import phoneNumbers from './handler.ts'
+
+Deno.serve(phoneNumbers.createHandler(phoneNumbers.createDeps()))

@@ -1,0 +1,3 @@
+import testCalls from './handler.ts'
+
+Deno.serve(testCalls.createHandler(testCalls.createDeps()))

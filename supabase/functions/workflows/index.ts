@@ -1,0 +1,3 @@
+import workflows from './handler.ts'
+
+Deno.serve(workflows.createHandler(workflows.createDeps()))

@@ -1,0 +1,10 @@
+import { useTranslation } from 'react-i18next'
+import { PageHeader } from '@/components/ui/page-header.tsx'
+import { useDocumentTitle } from '@/hooks/use-document-title.ts'
+
+/** Placeholder while the page is built. */
+export function AdminRoute() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('nav.admin'))
+  return <PageHeader title={t('nav.admin')} />
+}
