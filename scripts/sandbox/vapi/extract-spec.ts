@@ -88,7 +88,9 @@ export function extract(spec: JsonObject, stamp: { sha256: string; date: string 
           if (!value.startsWith(PREFIX)) throw new Error(`unexpected $ref ${value}`)
           want(value.slice(PREFIX.length))
         } else if (key === 'mapping' && value && typeof value === 'object' && !Array.isArray(value)) {
-          for (const target of Object.values(value)) if (typeof target === 'string') want(target.slice(PREFIX.length))
+          for (const target of Object.values(value)) {
+            if (typeof target === 'string') want(target.slice(PREFIX.length))
+          }
         } else collect(value)
       }
     }
