@@ -93,7 +93,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }${migrated.seeded ? ', seeded' : ''}`,
     )
 
-    const vapi = await startVapiSandbox({ port: ports.vapi })
+    const vapi = await startVapiSandbox({
+      port: ports.vapi,
+      // The sandbox's organisations (assistants, numbers, files, calls…) survive a restart.
+      dataFile: options.dataDir ? `${options.dataDir}/vapi/orgs.json` : undefined,
+    })
     cleanups.push(vapi.stop)
 
     const docs = startDocsServer({ port: ports.docs })
