@@ -23,6 +23,15 @@ export const TimeZone = z.string().trim().min(1).max(64).refine(
   { message: 'Unknown time zone' },
 )
 
+/**
+ * The owner's own phone as typed ("06 12 34 56 78", "+32 470 12 34 56"): the function parses it with the
+ * tenant's country as default region and stores it in E.164, or answers 400 naming `owner_phone`.
+ */
+export const OwnerPhone = safeText().trim().min(1, 'Required').max(32).describe(
+  "The owner's own phone, in any usual notation; stored in E.164. Calls no assistant answers go there, and " +
+    'its country picks the virtual-number pool',
+)
+
 export const CreateTenantBody = z.object({
   name: safeText().trim().min(1, 'Required').max(120).describe("The business's name, as callers know it"),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code')
@@ -30,8 +39,15 @@ export const CreateTenantBody = z.object({
   language: Language.describe('The language of the assistants and messages'),
   timezone: TimeZone.describe('IANA time zone, e.g. Europe/Paris'),
   profession: z.enum(PROFESSIONS).describe('Picks the default assistant prompt'),
+  owner_phone: OwnerPhone.optional(),
 })
 export type CreateTenantBody = z.infer<typeof CreateTenantBody>
+
+/** What a tenant manager may change; only the fields sent change, `owner_phone: null` removes the phone. */
+export const UpdateTenantBody = CreateTenantBody.omit({ owner_phone: true }).partial().extend({
+  owner_phone: OwnerPhone.nullable().optional(),
+})
+export type UpdateTenantBody = z.infer<typeof UpdateTenantBody>
 
 export const Tenant = z.object({
   id: z.uuid(),
@@ -41,6 +57,9 @@ export const Tenant = z.object({
   language: Language,
   timezone: z.string(),
   profession: z.enum(PROFESSIONS),
+  // Always sent by the function; optional in the type only so fixtures built before the field existed
+  // (supabase/functions/_shared/testing.ts, createTenant) still type-check.
+  owner_phone: z.string().nullable().optional().describe("The owner's own phone in E.164; null when not set"),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 })
@@ -80,6 +99,22 @@ export const tenantsContract = defineContract({
       body: CreateTenantBody,
       response: Tenant,
       status: 201,
+      problems: [{
+        status: 400,
+        code: 'validation_failed',
+        description: '`owner_phone` is not a phone number',
+      }],
+    },
+    update: {
+      method: 'PATCH',
+      path: '/current',
+      summary: 'Update the tenant named by x-tenant-id',
+      description:
+        "Only the fields sent change. `owner_phone` is parsed with the tenant's country as default " +
+        'region and stored in E.164; `null` removes it.',
+      access: 'tenant.manage',
+      body: UpdateTenantBody,
+      response: Tenant,
     },
   },
 })

@@ -7,7 +7,9 @@ import {
   call,
   createTenant,
   expectProblem,
+  memberWithRole,
   origin,
+  ownerWithTenant,
   signUp,
   TENANT_BODY,
   withTestDeps,
@@ -29,6 +31,7 @@ Deno.test('tenants: create makes the caller owner; list shows role and permissio
     assert.match(created.body.slug, /^cabinet-emile-fils(-\d+)?$/)
     assert.equal(created.body.country, 'FR')
     assert.equal(created.body.timezone, 'Europe/Paris')
+    assert.equal(created.body.owner_phone, null)
     assert.ok(!Number.isNaN(Date.parse(created.body.created_at)))
 
     // Same name again: a distinct slug.
@@ -231,4 +234,124 @@ Deno.test('http: CORS preflight without a token, request ids, unknown routes', (
       'errors keep CORS',
     )
     assert.ok(missing.headers.get('x-request-id'))
+  }))
+
+Deno.test('tenants: owner_phone is parsed with the country as default region and stored in E.164', () =>
+  withTestDeps(tenants, async ({ handler }) => {
+    const owner = await signUp('owner')
+    const created = await call<Tenant>(handler, 'POST', '/tenants', {
+      token: owner.token,
+      body: { ...TENANT_BODY, owner_phone: '06 12 34 56 78' },
+    })
+    assert.equal(created.status, 201, created.text)
+    assert.equal(created.body.owner_phone, '+33612345678')
+
+    const abroad = await call<Tenant>(handler, 'POST', '/tenants', {
+      token: owner.token,
+      body: { ...TENANT_BODY, name: 'Cabinet Bruxelles', owner_phone: '+32 470 12 34 56' },
+    })
+    assert.equal(abroad.body.owner_phone, '+32470123456')
+
+    const bad = await expectProblem(
+      handler,
+      'POST',
+      '/tenants',
+      {
+        token: owner.token,
+        body: { ...TENANT_BODY, name: 'Cabinet Faux', owner_phone: '12' },
+      },
+      400,
+      'validation_failed',
+    )
+    assert.deepEqual(bad.errors!.map((e) => [e.field, e.code]), [['owner_phone', 'invalid_phone_number']])
+    assert.match(bad.errors![0].message, /FR/)
+    const listed = await call<ListTenantsResponse>(handler, 'GET', '/tenants', { token: owner.token })
+    assert.deepEqual(listed.body.items.map((t) => t.name).sort(), ['Cabinet Bruxelles', 'Cabinet Test'])
+    const mine = listed.body.items.find((t) => t.id === created.body.id)!
+    assert.equal(mine.owner_phone, '+33612345678', 'the list shows it too')
+  }))
+
+Deno.test('tenants: PATCH /current changes the fields sent; owner_phone null removes it; audited', () =>
+  withTestDeps(tenants, async ({ deps, handler }) => {
+    const { owner, tenant, as } = await ownerWithTenant(deps)
+    const set = await call<Tenant>(handler, 'PATCH', '/tenants/current', {
+      ...as,
+      body: { owner_phone: '01 23 45 67 89' },
+    })
+    assert.equal(set.status, 200, set.text)
+    assert.equal(set.body.owner_phone, '+33123456789')
+    assert.equal(set.body.name, tenant.name, 'fields not sent are kept')
+
+    // The new country is the default region of a phone sent with it.
+    const moved = await call<Tenant>(handler, 'PATCH', '/tenants/current', {
+      ...as,
+      body: { country: 'be', owner_phone: '0470 12 34 56', name: 'Cabinet Liège' },
+    })
+    assert.equal(moved.status, 200, moved.text)
+    assert.deepEqual([moved.body.country, moved.body.owner_phone, moved.body.name], [
+      'BE',
+      '+32470123456',
+      'Cabinet Liège',
+    ])
+
+    const bad = await expectProblem(
+      handler,
+      'PATCH',
+      '/tenants/current',
+      {
+        ...as,
+        body: { owner_phone: 'call me maybe' },
+      },
+      400,
+      'validation_failed',
+    )
+    assert.deepEqual(bad.errors!.map((e) => e.field), ['owner_phone'])
+
+    const cleared = await call<Tenant>(handler, 'PATCH', '/tenants/current', {
+      ...as,
+      body: { owner_phone: null },
+    })
+    assert.equal(cleared.body.owner_phone, null)
+
+    const trail = (await auditTrail(deps, tenant.id)).filter((e) => e.action === 'tenant.updated')
+    assert.deepEqual(trail.map((e) => [e.actor, e.details.owner_phone]), [
+      [owner.id, '+33123456789'],
+      [owner.id, '+32470123456'],
+      [owner.id, null],
+    ])
+  }))
+
+Deno.test('tenants: PATCH /current needs tenant.manage; a non-member gets 404', () =>
+  withTestDeps(tenants, async ({ deps, handler }) => {
+    const { tenant } = await ownerWithTenant(deps)
+    const viewer = await memberWithRole(deps, tenant.id, 'viewer')
+    const forbidden = await expectProblem(
+      handler,
+      'PATCH',
+      '/tenants/current',
+      {
+        ...viewer.as,
+        body: { owner_phone: '+33612345678' },
+      },
+      403,
+      'forbidden',
+    )
+    assert.match(forbidden.detail ?? '', /tenant\.manage/)
+    const stranger = await signUp('stranger')
+    await expectProblem(
+      handler,
+      'PATCH',
+      '/tenants/current',
+      {
+        token: stranger.token,
+        tenant: tenant.id,
+        body: { owner_phone: '+33612345678' },
+      },
+      404,
+      'tenant_not_found',
+    )
+    const [row] = await deps.db.asService((tx) =>
+      tx<{ owner_phone: string | null }[]>`select owner_phone from public.tenants where id = ${tenant.id}`
+    )
+    assert.equal(row.owner_phone, null, 'nothing changed')
   }))
