@@ -94,7 +94,7 @@ Deno.test('docs: openapi.json is structurally valid OpenAPI 3.1 and covers every
     if (status === '204') {
       assert.equal(found.op.responses[status].content, undefined, `${id}: 204 has no body`)
     } else assert.ok(found.op.responses[status].content['application/json'].schema, `${id}: success schema`)
-    assert.equal(Boolean(found.op.requestBody), Boolean(route.body), `${id}: request body`)
+    assert.equal(Boolean(found.op.requestBody), Boolean(route.body || route.upload), `${id}: request body`)
     const declared = everyRef(found.op.parameters ?? []).includes('#/components/parameters/TenantId')
     assert.equal(declared, isTenantRoute(route), `${id}: x-tenant-id header on tenant routes only`)
     assert.deepEqual(

@@ -15,6 +15,7 @@ import {
   type RouteProblem,
   type RouteSpec,
   successStatus,
+  type UploadSpec,
 } from '../../shared/contracts/route.ts'
 import { TENANT_HEADER } from '../../shared/contracts/tenants.ts'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/contracts/pagination.ts'
@@ -50,7 +51,8 @@ interface CommonProblem extends RouteProblem {
 
 const signedIn = (route: RouteSpec) => route.access !== 'public' && route.access !== 'provider-signed'
 const hasBody = (route: RouteSpec) => route.body !== undefined
-const hasInput = (route: RouteSpec) => Boolean(route.params || route.query || route.body)
+const hasUpload = (route: RouteSpec) => route.upload !== undefined
+const hasInput = (route: RouteSpec) => Boolean(route.params || route.query || route.body || route.upload)
 
 /**
  * The problems the route helper and the app answer for any route, by status then in the order they are
@@ -68,6 +70,12 @@ export const COMMON_PROBLEMS: readonly CommonProblem[] = [
     code: 'malformed_json',
     description: 'The body is not valid JSON',
     when: hasBody,
+  },
+  {
+    status: 400,
+    code: 'malformed_multipart',
+    description: 'The body is not valid `multipart/form-data`',
+    when: hasUpload,
   },
   {
     status: 400,
@@ -137,10 +145,23 @@ export const COMMON_PROBLEMS: readonly CommonProblem[] = [
     when: hasBody,
   },
   {
+    status: 413,
+    code: 'payload_too_large',
+    description: "The file is larger than the route's limit (`errors[]` names the field)",
+    when: hasUpload,
+  },
+  {
     status: 415,
     code: 'unsupported_media_type',
     description: 'The body is not sent as `application/json`',
     when: (route) => hasBody(route) && route.access !== 'provider-signed',
+  },
+  {
+    status: 415,
+    code: 'unsupported_media_type',
+    description: 'The body is not `multipart/form-data`, or the file is of a type the route does not take ' +
+      '(`errors[]` names the field)',
+    when: hasUpload,
   },
   {
     status: 500,
@@ -496,6 +517,33 @@ answers \`204\` with no body.
 - Another tenant's resource answers \`404\`, exactly as a missing one; a missing permission answers \`403\`.`
 }
 
+/** An upload route's multipart/form-data body: one binary field, its size limit and accepted types. */
+function uploadBody(upload: UploadSpec): Json {
+  const types = upload.types.map((t) => `\`${t.extension}\` (${t.mimeTypes.join(', ')})`).join(', ')
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: [upload.field],
+          properties: {
+            [upload.field]: {
+              type: 'string',
+              format: 'binary',
+              contentMediaType: 'application/octet-stream',
+              description: `At most ${upload.maxBytes} bytes. Accepted: ${types}.`,
+            },
+          },
+        },
+        encoding: {
+          [upload.field]: { contentType: upload.types.flatMap((t) => t.mimeTypes).join(', ') },
+        },
+      },
+    },
+  }
+}
+
 export function buildOpenApi(options: BuildOptions): Json {
   const problem = options.named.get('Problem')
   if (!problem) throw new Error('shared/contracts must export the Problem schema')
@@ -559,6 +607,7 @@ export function buildOpenApi(options: BuildOptions): Json {
           },
         }
         : {}),
+      ...(route.upload ? { requestBody: uploadBody(route.upload) } : {}),
       responses,
     }
   }

@@ -41,6 +41,76 @@ export interface RouteSpec {
   /** Success status: 200 by default, 204 when `response` is null; creates declare 201. */
   status?: 200 | 201 | 202
   problems?: readonly RouteProblem[]
+  /** A multipart/form-data upload of one file instead of a JSON body (the operation gets `input.upload`). */
+  upload?: UploadSpec
+}
+
+/** One kind of file an upload route takes. */
+export interface UploadType {
+  /** Lower case, with the dot: `.pdf`. */
+  extension: `.${string}`
+  /** The media types a client may declare for it (the part's Content-Type). */
+  mimeTypes: readonly string[]
+  /** The bytes such a file starts with, when the format has a signature (`%PDF-`, a zip's `PK\x03\x04`). */
+  magic?: readonly number[]
+}
+
+/** The one file a multipart/form-data route takes, checked by the route helper before the operation runs. */
+export interface UploadSpec {
+  /** The form field carrying the file. */
+  field: string
+  maxBytes: number
+  types: readonly UploadType[]
+}
+
+/** Why a file is refused: the status and code the API answers, and the field's error code. */
+export type UploadRefusal =
+  | { status: 413; reason: 'too_large'; message: string }
+  | { status: 415; reason: 'unsupported_type'; message: string }
+  | { status: 400; reason: 'empty' | 'content_mismatch'; message: string }
+
+/**
+ * Checks a file against an upload route's rules: size, extension, declared media type and, for formats with
+ * a signature, its first bytes (`head`, at least as long as the longest signature). The same rules run in
+ * the browser before sending and in the route helper on receipt; null when the file is acceptable.
+ */
+export function checkUpload(
+  spec: UploadSpec,
+  file: { name: string; type: string; size: number },
+  head: Uint8Array,
+): UploadRefusal | null {
+  if (file.size > spec.maxBytes) {
+    return { status: 413, reason: 'too_large', message: `At most ${spec.maxBytes} bytes` }
+  }
+  if (file.size === 0) return { status: 400, reason: 'empty', message: 'The file is empty' }
+  const type = uploadType(spec, file.name)
+  const declared = file.type.split(';')[0].trim().toLowerCase()
+  if (!type || !type.mimeTypes.includes(declared)) {
+    return {
+      status: 415,
+      reason: 'unsupported_type',
+      message: `Accepted: ${
+        spec.types.map((t) => t.extension).join(', ')
+      } (the extension and the media type ` +
+        'must agree)',
+    }
+  }
+  if (type.magic && !type.magic.every((byte, i) => head[i] === byte)) {
+    return { status: 400, reason: 'content_mismatch', message: `The content is not a ${type.extension} file` }
+  }
+  return null
+}
+
+/** The upload type a file name's extension designates, if the route takes it. */
+export function uploadType(spec: UploadSpec, name: string): UploadType | undefined {
+  const dot = name.lastIndexOf('.')
+  const extension = dot >= 0 ? name.slice(dot).toLowerCase() : ''
+  return spec.types.find((t) => t.extension === extension)
+}
+
+/** How many leading bytes checkUpload needs to see. */
+export function uploadHeadLength(spec: UploadSpec): number {
+  return Math.max(0, ...spec.types.map((t) => t.magic?.length ?? 0))
 }
 
 export interface Contract {
@@ -84,6 +154,8 @@ export interface RouteInput<R extends RouteSpec> {
   params: Output<R['params']>
   query: Output<R['query']>
   body: Output<R['body']>
+  /** The file of an upload route (`upload`), checked against its rules. */
+  upload: R['upload'] extends UploadSpec ? File : undefined
 }
 
 /** What an operation returns: the response schema's input (it is validated and serialised after). */

@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { z } from 'zod'
 import type { Problem } from '../../../shared/contracts/problem.ts'
+import { checkUpload, uploadHeadLength, type UploadSpec } from '../../../shared/contracts/route.ts'
 import { MAX_JSON_DEPTH, parseJsonText } from '../../../shared/json.ts'
 import { readBodyBytes } from '../../../shared/request-body.ts'
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../../shared/text.ts'
@@ -137,6 +138,55 @@ export async function readRawBody(c: Context): Promise<Uint8Array> {
   const bytes = await readBodyBytes(c.req.raw, MAX_BODY_BYTES)
   if (bytes === 'too_large') throw tooLarge()
   return bytes
+}
+
+/** Room for a multipart body's boundaries and part headers beyond the file itself. */
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+/**
+ * Reads an upload route's one file (multipart/form-data): 415 for another media type, 413 as soon as the
+ * announced or received size passes the limit (before reading the rest), then the route's rules
+ * (checkUpload: size, extension, declared type, signature) — every refusal naming the field.
+ */
+export async function parseUpload(c: Context, spec: UploadSpec): Promise<File> {
+  const { field } = spec
+  const type = c.req.header('content-type') ?? ''
+  if (!/^multipart\/form-data\s*;/i.test(type)) {
+    throw uploadProblem(415, 'unsupported_media_type', 'Send the file as multipart/form-data', {
+      field,
+      message: `Send the file as multipart/form-data in the "${field}" field`,
+      code: 'multipart_required',
+    })
+  }
+  const bytes = await readBodyBytes(c.req.raw, spec.maxBytes + MULTIPART_OVERHEAD_BYTES)
+  if (bytes === 'too_large') {
+    throw uploadProblem(413, 'payload_too_large', 'The file is too large', {
+      field,
+      message: `At most ${spec.maxBytes} bytes`,
+      code: 'too_large',
+    })
+  }
+  let file: FormDataEntryValue | null
+  try {
+    file = (await new Response(bytes, { headers: { 'content-type': type } }).formData()).get(field)
+  } catch {
+    throw new AppError(400, 'malformed_multipart', 'The body is not valid multipart/form-data')
+  }
+  if (!(file instanceof File)) {
+    throw new ValidationFailed([{ field, message: 'Required: the file to upload', code: 'required' }])
+  }
+  const head = new Uint8Array(await file.slice(0, uploadHeadLength(spec)).arrayBuffer())
+  const refusal = checkUpload(spec, file, head)
+  if (!refusal) return file
+  const error = { field, message: refusal.message, code: refusal.reason }
+  if (refusal.status === 400) throw new ValidationFailed([error])
+  throw refusal.status === 413
+    ? uploadProblem(413, 'payload_too_large', 'The file is too large', error)
+    : uploadProblem(415, 'unsupported_media_type', 'This type of file is not accepted', error)
+}
+
+function uploadProblem(status: 413 | 415, code: string, title: string, error: FieldError): AppError {
+  return new AppError(status, code, title, { detail: error.message, errors: [error] })
 }
 
 /** Validates the query string; fields are reported as `query.<name>`. */

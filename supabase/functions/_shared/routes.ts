@@ -2,8 +2,9 @@
  * The route helper: binds an operation to each entry of a function's route table (shared/contracts). What
  * every route needs is done here once, in this order, never by hand in a handler:
  *   token (user and tenant routes) → x-tenant-id → ONE transaction as the user → the declared permission,
- *   checked inside it → path params, query and body parsed by the contract → the operation → the response
- *   (checked against the contract when VALIDATE_RESPONSES is on) with the declared status.
+ *   checked inside it → path params, query and body (or an upload's file) parsed by the contract → the
+ *   operation → the response (checked against the contract when VALIDATE_RESPONSES is on) with the declared
+ *   status.
  */
 import type { Context } from 'hono'
 import type { z } from 'zod'
@@ -25,6 +26,7 @@ import {
   parseJsonBody,
   parseParams,
   parseQuery,
+  parseUpload,
   readRawBody,
   requirePermission,
   tenantId,
@@ -102,6 +104,7 @@ async function run<D extends CoreDeps>(
   const withBody = async () => ({
     ...input(),
     body: route.body ? await parseBody(c, route.body) : undefined,
+    upload: route.upload ? await parseUpload(c, route.upload) : undefined,
   })
 
   if (route.access === 'public') return await operation({ ...base, input: await withBody() } as never)
@@ -109,7 +112,9 @@ async function run<D extends CoreDeps>(
   if (route.access === 'provider-signed') {
     const rawBody = await readRawBody(c)
     const body = () => route.body ? parseJsonBody(rawBody, route.body) : undefined
-    return await operation({ ...base, input: { ...input(), body: undefined }, rawBody, body } as never)
+    return await operation(
+      { ...base, input: { ...input(), body: undefined, upload: undefined }, rawBody, body } as never,
+    )
   }
 
   const claims = await verifyBearer(deps.verifyJwt, c.req.header('authorization'))

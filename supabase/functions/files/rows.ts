@@ -1,0 +1,139 @@
+/**
+ * public.files as the API shows it (FileRow → KnowledgeFile, with the knowledge bases using each file), the
+ * newest-first keyset both knowledge functions list by, the refresh of a processing file's status from
+ * Vapi, and deletes in Vapi that tolerate what is already gone.
+ */
+import { type Vapi, type VapiClient, VapiError } from '@vapi-ai/server-sdk'
+import { z } from 'zod'
+import type { FileStatus, FileUse, KnowledgeFile } from '../../../shared/contracts/files.ts'
+import type { Tx } from '../_shared/db.ts'
+import { decodeCursor } from '../_shared/pagination.ts'
+import { payloadHash, vapiCall } from '../_shared/voice.ts'
+
+export interface FileRow {
+  id: string
+  vapi_id: string
+  name: string
+  mime_type: string
+  bytes: string | number
+  status: FileStatus
+  error: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+export const FILE_COLUMNS = [
+  'id',
+  'vapi_id',
+  'name',
+  'mime_type',
+  'bytes',
+  'status',
+  'error',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof FileRow)[]
+
+export function toFile(row: FileRow, usedBy: FileUse[]): KnowledgeFile {
+  return {
+    id: row.id,
+    vapi_id: row.vapi_id,
+    name: row.name,
+    mime_type: row.mime_type,
+    bytes: Number(row.bytes),
+    status: row.status,
+    error: row.error,
+    used_by: usedBy,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  }
+}
+
+/** The knowledge bases using each of these files, by base name. */
+export async function filesUse(tx: Tx, fileIds: readonly string[]): Promise<Map<string, FileUse[]>> {
+  const uses = new Map<string, FileUse[]>(fileIds.map((id) => [id, []]))
+  if (fileIds.length === 0) return uses
+  const rows = await tx<{ file_id: string; knowledge_base_id: string; name: string }[]>`
+    select l.file_id, k.id as knowledge_base_id, k.name
+    from public.knowledge_base_files l
+    join public.knowledge_bases k on k.id = l.knowledge_base_id
+    where l.file_id in ${tx(fileIds as string[])}
+    order by k.name, k.id`
+  for (const row of rows) {
+    uses.get(row.file_id)?.push({ knowledge_base_id: row.knowledge_base_id, name: row.name })
+  }
+  return uses
+}
+
+// Newest first. The key keeps created_at to the microsecond (a JS Date would drop that precision and let a
+// page repeat or skip rows created within the same millisecond).
+const NewestKey = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/), z.uuid()])
+
+/** The SQL text of a row's sort key, selected as `sort_at`. */
+export const SORT_AT = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`
+
+/** The condition "after the cursor" of a newest-first list (true without a cursor). */
+export function afterCursor(tx: Tx, cursor: string | undefined) {
+  if (!cursor) return tx`true`
+  const [at, id] = decodeCursor(cursor, NewestKey)
+  return tx`(created_at, id) < (${at}::timestamp at time zone 'UTC', ${id}::uuid)`
+}
+
+export const newestKey = (row: { sort_at: string; id: string }) => [row.sort_at, row.id]
+
+/** Vapi's file status in ours: `done` is ready. */
+export function fileStatus(file: Vapi.File_): FileStatus {
+  return file.status === 'done' ? 'ready' : file.status === 'failed' ? 'failed' : 'processing'
+}
+
+/** At most this many processing files are refreshed from Vapi per list page. */
+export const REFRESH_PER_PAGE = 10
+
+/**
+ * Asks Vapi for the status of files still processing and stores what changed (a role without
+ * knowledge.manage reads the fresh status, RLS keeping it from writing it). Best effort: when Vapi cannot
+ * answer, the stored status stands.
+ */
+export async function refreshProcessing(
+  tx: Tx,
+  vapi: () => Promise<VapiClient>,
+  rows: FileRow[],
+): Promise<void> {
+  const pending = rows.filter((row) => row.status === 'processing').slice(0, REFRESH_PER_PAGE)
+  if (pending.length === 0) return
+  let client: VapiClient
+  try {
+    client = await vapi()
+  } catch {
+    return
+  }
+  await Promise.all(pending.map(async (row) => {
+    let file: Vapi.File_
+    try {
+      file = await client.files.get({ id: row.vapi_id })
+    } catch {
+      return
+    }
+    const status = fileStatus(file)
+    if (status === row.status) return
+    row.status = status
+    row.error = status === 'failed' ? 'Vapi could not read this file' : null
+    const [updated] = await tx<{ updated_at: Date }[]>`
+      update public.files
+      set status = ${status}, error = ${row.error}, vapi_payload = ${tx.json(file as never)},
+        vapi_hash = ${await payloadHash(file)}, synced_at = now()
+      where id = ${row.id}
+      returning updated_at`
+    if (updated) row.updated_at = updated.updated_at
+  }))
+}
+
+/** A Vapi request deleting or detaching something; a 404 means it is already gone there, as wanted. */
+export async function unlessGone(what: string, request: () => Promise<unknown>): Promise<void> {
+  try {
+    await request()
+  } catch (error) {
+    if (error instanceof VapiError && error.statusCode === 404) return
+    await vapiCall(what, () => Promise.reject(error))
+  }
+}
