@@ -123,6 +123,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DB_PREPARE: String(prepare),
       APP_ENCRYPTION_KEY: await encryptionKey(options.dataDir),
       VAPI_BASE_URL: vapi.url,
+      // The platform's Twilio account the pool's virtual numbers are connected with (sandbox values).
+      POOL_TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
+      POOL_TWILIO_AUTH_TOKEN: 'sandbox-pool-twilio-token',
+      // The browser cannot reach Vapi's WebRTC offline: test calls are played by the sandbox instead.
+      VAPI_SIMULATED_CALLS: 'true',
       APP_ORIGINS: spaOrigins.join(','),
       // Locally every response is checked against its route's contract: a mismatch is a 500 naming it.
       VALIDATE_RESPONSES: 'true',
