@@ -192,6 +192,7 @@ export class Player {
       done: Promise.resolve(),
     }
     this.playbacks.set(call.id, playback)
+    const answered = structuredClone(call)
     playback.done = this.#play(org, call, number, request, origin, playback)
       .catch((error) => {
         console.error(`vapi sandbox: playing call ${call.id} failed:`, error)
@@ -208,7 +209,7 @@ export class Player {
         playback.finished = true
         playback.events.close()
       })
-    return { call: structuredClone(call), playback }
+    return { call: answered, playback }
   }
 
   #update(call: Call, fields: Partial<Call>): void {
@@ -435,7 +436,12 @@ export class Player {
         ? {}
         : { successEvaluation: 'true' }),
     }
-    const money = costsOf(assistant ?? {}, turns, seconds, number?.provider === 'twilio' ? 'twilio' : 'vapi')
+    const transport = call.type === 'webCall'
+      ? 'daily'
+      : ['twilio', 'vonage', 'telnyx'].includes(number?.provider ?? '')
+      ? number!.provider
+      : 'vapi.sip'
+    const money = costsOf(assistant ?? {}, turns, seconds, transport)
     this.#update(call, {
       status: 'ended',
       endedReason,

@@ -238,7 +238,10 @@ Deno.test('phone numbers: update({ id, body }) routes the number; unknown assist
     assert.equal(routed.name, 'Reception')
 
     const unknown = await vapiFailure(
-      client.phoneNumbers.update({ id: number.id, body: { provider: 'vapi', assistantId: crypto.randomUUID() } }),
+      client.phoneNumbers.update({
+        id: number.id,
+        body: { provider: 'vapi', assistantId: crypto.randomUUID() },
+      }),
     )
     assert.equal(unknown.statusCode, 400)
     assert.match(JSON.stringify(unknown.body.message), /assistantId: Couldn't Find Assistant/)
