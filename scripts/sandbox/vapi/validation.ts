@@ -63,8 +63,7 @@ export function convertSchema(
       out.properties = Object.fromEntries(
         Object.entries(value).map(([name, sub]) => {
           const converted = convertSchema(sub, schemas, forbidUnknown) as Schema
-          const optional = !required.includes(name) && !converted['x-nullable']
-          return [name, optional ? { anyOf: [{ type: 'null' }, converted], 'x-nullable': true } : converted]
+          return [name, required.includes(name) ? converted : nullable(converted)]
         }),
       )
       continue
@@ -123,13 +122,20 @@ export function convertSchema(
     out.allOf = [...(out.allOf as Schema[] ?? []), { $ref: ref }]
   }
 
-  if (source.nullable === true) {
-    if (typeof out.type === 'string') {
-      out.type = [out.type, 'null']
-      if (Array.isArray(out.enum)) out.enum = [...out.enum, null]
-    } else return { anyOf: [{ type: 'null' }, out], 'x-nullable': true }
+  return source.nullable === true ? nullable(out) : out
+}
+
+/** `schema` or null: a union of types where it has one (cheap), else an anyOf marked for messages(). */
+function nullable(schema: Schema): Schema {
+  if (schema['x-nullable'] || (Array.isArray(schema.type) && schema.type.includes('null'))) return schema
+  if (typeof schema.type === 'string') {
+    return {
+      ...schema,
+      type: [schema.type, 'null'],
+      ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}),
+    }
   }
-  return out
+  return { anyOf: [{ type: 'null' }, schema], 'x-nullable': true }
 }
 
 function resolve(schema: Schema, schemas: Record<string, Schema>): Schema {
@@ -172,7 +178,7 @@ function mappingOf(branches: Schema[], prop: string, schemas: Record<string, Sch
 
 function createAjv(forbidUnknown: boolean): Ajv {
   const { components } = loadSpec()
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false })
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false, inlineRefs: false })
   addFormats(ajv)
   ajv.addSchema(
     {
