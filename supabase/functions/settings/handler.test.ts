@@ -34,6 +34,8 @@ Deno.test('settings: save (validated by Vapi), preview, replace and delete the V
       has_webhook_secret: false,
       webhook_secret_preview: null,
       webhook_url: `${loadEnv(testEnv()).SUPABASE_URL}/functions/v1/webhooks/vapi/${tenant.id}`,
+      webhook_credential_id: null,
+      webhook_auth: 'none',
     })
 
     const first = newKey()
@@ -345,7 +347,9 @@ Deno.test('settings: public key shown in full; webhook secret returned once, the
     assert.deepEqual((await auditTrail(deps, tenant.id)).map((a) => a.action), [
       'settings.vapi_public_key.saved',
       'settings.vapi_webhook_secret.rotated',
+      'settings.vapi_webhook.synced',
       'settings.vapi_webhook_secret.rotated',
+      'settings.vapi_webhook.synced',
       'settings.vapi_public_key.deleted',
     ])
   }))

@@ -1,8 +1,14 @@
 /**
  * Tenant settings. Vapi (bring your own key): the private API key (validated against Vapi before it is
- * stored, sealed, shown only as a preview), the public key for browser test calls, and the webhook secret.
+ * stored, sealed, shown only as a preview), the public key for browser test calls, and how Vapi
+ * authenticates to our webhook (the secret, or an HMAC credential id), pushed to every resource in Vapi
+ * whenever it changes (`propagation.ts`).
  */
-import { settingsContract, type VapiSettings } from '../../../shared/contracts/settings.ts'
+import {
+  settingsContract,
+  type VapiSettings,
+  type WebhookAuthChange,
+} from '../../../shared/contracts/settings.ts'
 import { webhookUrl } from '../../../shared/contracts/webhooks.ts'
 import { removeCredential, storeCredential, storedCredentials } from '../_shared/credentials.ts'
 import type { Claims } from '../_shared/auth.ts'
@@ -11,6 +17,9 @@ import type { Env } from '../_shared/env.ts'
 import { AppError, UnprocessableContent } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { preview, randomSecret, type Secrets } from '../_shared/secrets.ts'
+import { buildServer, webhookCredentialId } from '../_shared/voice.ts'
+import { audit } from '../_shared/audit.ts'
+import { openWithin, propagateServer, vapiWithin } from './propagation.ts'
 import {
   createVapiFactory,
   loadVapiEnv,
@@ -40,13 +49,20 @@ const CREDENTIALS = {
     shown: preview,
     saved: 'settings.vapi_webhook_secret.rotated',
   },
+  // A public identifier of the tenant's Vapi organisation, shown whole (webhookCredentialId reads the preview).
+  webhookCredential: {
+    provider: VAPI_PROVIDERS.webhookCredential,
+    shown: (id: string) => id,
+    saved: 'settings.vapi_webhook_credential.saved',
+    deleted: 'settings.vapi_webhook_credential.deleted',
+  },
 } as const
 
 interface Caller {
   tx: Tx
   tenant: string
   claims: Claims
-  deps: { secrets: Secrets }
+  deps: { secrets: Secrets; vapi: VapiFactory; env: Env }
 }
 
 function save(
@@ -67,7 +83,10 @@ function save(
   })
 }
 
-async function remove({ tx, tenant, claims }: Caller, kind: 'apiKey' | 'publicKey'): Promise<void> {
+async function remove(
+  { tx, tenant, claims }: Caller,
+  kind: 'apiKey' | 'publicKey' | 'webhookCredential',
+): Promise<void> {
   const { provider, deleted } = CREDENTIALS[kind]
   await removeCredential(tx, { tenant, actor: claims.sub, provider, action: deleted })
 }
@@ -96,10 +115,68 @@ export default defineFunction({
     rotateWebhookSecret: async (ctx) => {
       const secret = randomSecret()
       await save(ctx, 'webhookSecret', secret)
-      return { webhook_secret: secret, settings: await readVapiSettings(ctx.tx, ctx.deps.env, ctx.tenant) }
+      return { webhook_secret: secret, ...await syncWebhook(ctx) }
     },
+
+    saveWebhookCredential: async (ctx) => {
+      await save(ctx, 'webhookCredential', ctx.input.body.credential_id)
+      return await syncWebhook(ctx)
+    },
+
+    deleteWebhookCredential: async (ctx) => {
+      await remove(ctx, 'webhookCredential')
+      return await syncWebhook(ctx)
+    },
+
+    syncWebhook: (ctx) => syncWebhook(ctx),
   },
 })
+
+/**
+ * Pushes the tenant's current webhook authentication to all its resources in Vapi (its credential id, else
+ * its secret, generated now when it has none) and audits what happened. Without a Vapi key there is nothing
+ * in Vapi to update.
+ */
+async function syncWebhook(ctx: Caller): Promise<WebhookAuthChange> {
+  const { tx, tenant, deps } = ctx
+  const credentialId = await webhookCredentialId(tx, tenant)
+  const auth = credentialId !== null ? { credentialId } : { secret: await webhookSecret(ctx) }
+  const server = buildServer(deps.env.SUPABASE_URL, tenant, auth)
+  const propagation = await propagateServer(tx, tenant, await vapiWithin(tx, deps, tenant), server)
+  await audit(tx, {
+    tenantId: tenant,
+    actor: ctx.claims.sub,
+    action: 'settings.vapi_webhook.synced',
+    target: credentialId !== null ? VAPI_PROVIDERS.webhookCredential : VAPI_PROVIDERS.webhookSecret,
+    details: {
+      assistants: propagation.assistants,
+      workflows: propagation.workflows,
+      phone_numbers: propagation.phone_numbers,
+      failed: propagation.failed.map(({ kind, id }) => ({ kind, id })),
+    },
+  })
+  return {
+    settings: await readVapiSettings(tx, deps.env, tenant),
+    propagation,
+    webhook_synced_at: new Date().toISOString(),
+  }
+}
+
+/** The tenant's webhook secret, generated (and audited) when it has none. */
+async function webhookSecret(ctx: Caller): Promise<string> {
+  const existing = await openWithin(ctx.tx, ctx.deps.secrets, ctx.tenant, VAPI_PROVIDERS.webhookSecret)
+  if (existing !== null) return existing
+  const secret = randomSecret()
+  await storeCredential(ctx.tx, ctx.deps.secrets, {
+    tenant: ctx.tenant,
+    actor: ctx.claims.sub,
+    provider: VAPI_PROVIDERS.webhookSecret,
+    secret,
+    preview: preview(secret),
+    action: 'settings.vapi_webhook_secret.generated',
+  })
+  return secret
+}
 
 /** Calls Vapi with the key before anything is stored: a refused key is the user's input error (422). */
 async function validateVapiKey(vapi: VapiFactory, apiKey: string): Promise<void> {
@@ -124,6 +201,7 @@ async function readVapiSettings(tx: Tx, env: Env, tenant: string): Promise<VapiS
   const stored = await storedCredentials(tx, tenant, Object.values(VAPI_PROVIDERS))
   const key = stored.get(VAPI_PROVIDERS.apiKey)
   const webhook = stored.get(VAPI_PROVIDERS.webhookSecret)
+  const credentialId = stored.get(VAPI_PROVIDERS.webhookCredential)?.preview ?? null
   return {
     has_vapi_key: key !== undefined,
     vapi_api_key_preview: key?.preview ?? null,
@@ -132,5 +210,7 @@ async function readVapiSettings(tx: Tx, env: Env, tenant: string): Promise<VapiS
     has_webhook_secret: webhook !== undefined,
     webhook_secret_preview: webhook?.preview ?? null,
     webhook_url: webhookUrl(env.SUPABASE_URL, 'vapi', tenant),
+    webhook_credential_id: credentialId,
+    webhook_auth: credentialId !== null ? 'hmac_credential' : webhook !== undefined ? 'secret' : 'none',
   }
 }
