@@ -14,6 +14,7 @@ import {
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import { type Language, LANGUAGES } from '../../../shared/languages.ts'
 import { audit } from '../_shared/audit.ts'
+import { assistantsCaller } from './caller.ts'
 import { Conflict } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
@@ -48,20 +49,21 @@ export default defineFunction({
   contract: assistantsContract,
   deps: voiceDeps,
   operations: {
-    list: (c) => listAssistants(c, c.input.query),
-    template: async ({ tx, tenant, claims, input }) => {
+    list: (ctx) => listAssistants(assistantsCaller(ctx), ctx.input.query),
+    template: async (ctx) => {
+      const { tx, tenant, claims } = assistantsCaller(ctx)
       const profile = await profileOf(tx, tenant, claims)
-      return renderedTemplate(tx, profile, input.query.language ?? profile.language)
+      return renderedTemplate(tx, profile, ctx.input.query.language ?? profile.language)
     },
-    importable: (c) => importable(c),
-    import: (c) => importAssistants(c, c.input.body.vapi_ids),
-    create: (c) => createAssistant(c, c.input.body),
-    get: (c) => getAssistant(c, c.input.params.id),
-    update: (c) => updateAssistant(c, c.input.params.id, c.input.body),
-    remove: (c) => removeAssistant(c, c.input.params.id),
-    activate: (c) => setActive(c, c.input.params.id, true),
-    deactivate: (c) => setActive(c, c.input.params.id, false),
-    sync: (c) => syncAssistant(c, c.input.params.id, c.input.body.direction),
+    importable: (ctx) => importable(assistantsCaller(ctx)),
+    import: (ctx) => importAssistants(assistantsCaller(ctx), ctx.input.body.vapi_ids),
+    create: (ctx) => createAssistant(assistantsCaller(ctx), ctx.input.body),
+    get: (ctx) => getAssistant(assistantsCaller(ctx), ctx.input.params.id),
+    update: (ctx) => updateAssistant(assistantsCaller(ctx), ctx.input.params.id, ctx.input.body),
+    remove: (ctx) => removeAssistant(assistantsCaller(ctx), ctx.input.params.id),
+    activate: (ctx) => setActive(assistantsCaller(ctx), ctx.input.params.id, true),
+    deactivate: (ctx) => setActive(assistantsCaller(ctx), ctx.input.params.id, false),
+    sync: (ctx) => syncAssistant(assistantsCaller(ctx), ctx.input.params.id, ctx.input.body.direction),
   },
 })
 
