@@ -21,6 +21,7 @@ import { type PlayCallRequest, Player } from './vapi/play.ts'
 import { publicSandboxRoutes, sandboxRoutes } from './vapi/sandbox-routes.ts'
 import { loadOrgs, persistOrgs } from './vapi/persistence.ts'
 import type { Delivery } from './vapi/delivery.ts'
+import { warmValidators } from './vapi/validation.ts'
 
 export type { PlayCallRequest } from './vapi/play.ts'
 export type { Delivery } from './vapi/delivery.ts'
@@ -42,6 +43,8 @@ export interface VapiSandboxOptions extends VapiAppOptions {
   port: number
   /** Keep the organisations in this JSON file across restarts; in memory only when absent. */
   dataFile?: string
+  /** Compile the request validators before listening (default true; see warmValidators). */
+  warmValidators?: boolean
 }
 
 function buildSandbox(orgs: Orgs, options: VapiAppOptions): { app: Hono<Env>; player: Player } {
@@ -87,6 +90,7 @@ export async function startVapiSandbox(options: VapiSandboxOptions): Promise<Vap
   const orgs = options.dataFile ? await loadOrgs(options.dataFile) : new Orgs()
   const saver = options.dataFile ? persistOrgs(orgs, options.dataFile) : undefined
   const { app, player } = buildSandbox(orgs, options)
+  if (options.warmValidators !== false) warmValidators()
   return new Promise((resolve, reject) => {
     try {
       const server = Deno.serve(

@@ -219,6 +219,23 @@ export function validateBody(method: string, path: string, body: unknown): strin
   return validate(body) ? [] : messages(validate.errors ?? [])
 }
 
+/**
+ * Compiles every request validator now. Compiling the assistant's schema takes seconds of CPU; done at
+ * start, it does not stall the event loop later, in the middle of requests (the local stack serves the
+ * database, the gateway and the sandbox from one process).
+ */
+export function warmValidators(): void {
+  for (const [path, item] of Object.entries(loadSpec().paths)) {
+    for (const method of Object.keys(item)) validateBody(method, path, {})
+  }
+  for (const name of ['CreateWebhookCredentialDTO', 'CreateAssistantDTO', 'CreateSquadDTO']) {
+    validateSchema(name, {})
+  }
+  for (const provider of ['Vapi', 'Twilio', 'Vonage', 'Telnyx', 'Byo']) {
+    validateSchema(`Update${provider}PhoneNumberDTO`, {})
+  }
+}
+
 /** Validates a value against a named component schema; `forbidUnknown` as Vapi's whitelist. */
 export function validateSchema(name: string, value: unknown, forbidUnknown = true): string[] {
   if (!loadSpec().components.schemas[name]) throw new Error(`no schema ${name} in the Vapi subset`)
