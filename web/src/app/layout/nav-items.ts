@@ -51,3 +51,11 @@ export const NAV_GROUPS: { key: string | null; items: NavItem[] }[] = [
     ],
   },
 ]
+
+/** The groups and items this user may see: the platform-admin items only for platform admins. */
+export function visibleNavGroups({ platformAdmin }: { platformAdmin: boolean }) {
+  return NAV_GROUPS.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => !item.platformAdmin || platformAdmin),
+  })).filter((group) => group.items.length > 0)
+}

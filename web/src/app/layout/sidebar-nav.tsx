@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
+import { useIsPlatformAdmin } from '@/features/admin/index.ts'
 import { cn } from '@/lib/utils.ts'
-import { NAV_GROUPS } from './nav-items.ts'
+import { visibleNavGroups } from './nav-items.ts'
 
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation()
+  const platformAdmin = useIsPlatformAdmin()
   return (
     <nav aria-label={t('nav.label')} className='grid gap-4'>
-      {NAV_GROUPS.map((group) => (
+      {visibleNavGroups({ platformAdmin }).map((group) => (
         <div key={group.key ?? 'main'} className='grid gap-0.5'>
           {group.key && (
             <p className='px-2.5 pb-1 text-[11px] font-medium tracking-wide text-muted-foreground uppercase'>

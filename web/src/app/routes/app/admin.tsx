@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { PageHeader } from '@/components/ui/page-header.tsx'
+import { AdminPage } from '@/features/admin/index.ts'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
 
-/** Placeholder while the page is built. */
+/** `/admin`: platform administration (prompt templates, virtual-number pool), for platform admins only. */
 export function AdminRoute() {
   const { t } = useTranslation()
-  useDocumentTitle(t('nav.admin'))
-  return <PageHeader title={t('nav.admin')} />
+  useDocumentTitle(t('admin.title'))
+  return <AdminPage />
 }
