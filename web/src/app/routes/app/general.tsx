@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
-import { useCurrentTenant } from '@/features/tenants/components/tenant-context.tsx'
+import { OwnerPhoneCard, useCurrentTenant } from '@/features/tenants/index.ts'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
 import { formatDateTime } from '@/lib/format.ts'
 
@@ -20,21 +20,24 @@ export function GeneralRoute() {
     [t('settings.general.createdAt'), formatDateTime(tenant.created_at, i18n.language)],
   ]
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t('settings.general.title')}</CardTitle>
-        <CardDescription>{t('settings.general.description')}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <dl className='grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]'>
-          {rows.map(([label, value]) => (
-            <div key={label} className='contents'>
-              <dt className='text-muted-foreground'>{label}</dt>
-              <dd className='font-medium break-words'>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </CardContent>
-    </Card>
+    <div className='grid gap-6'>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('settings.general.title')}</CardTitle>
+          <CardDescription>{t('settings.general.description')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <dl className='grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]'>
+            {rows.map(([label, value]) => (
+              <div key={label} className='contents'>
+                <dt className='text-muted-foreground'>{label}</dt>
+                <dd className='font-medium break-words'>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+      <OwnerPhoneCard key={tenant.id} />
+    </div>
   )
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo } from 'react'
-import { Controller, useForm } from 'react-hook-form'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { CreateTenantBody, LANGUAGES, type Tenant } from '@shared/contracts/tenants.ts'
@@ -13,6 +13,7 @@ import { useFeedback } from '@/lib/feedback.ts'
 import { currentLanguage } from '@/lib/i18n.ts'
 import { useCreateTenant } from '../api/create-tenant.ts'
 import { browserCountry, countryOptions } from '../countries.ts'
+import { phonePlaceholder } from '../owner-phone.ts'
 import { browserTimeZone, timeZoneOptions } from '../time-zones.ts'
 
 type FormInput = z.input<typeof CreateTenantBody>
@@ -34,6 +35,7 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
     },
   })
   const { errors } = form.formState
+  const country = useWatch({ control: form.control, name: 'country' })
 
   const onSubmit = form.handleSubmit(async (values) => {
     const tenant = await withFeedback(() => createTenant.mutateAsync(values), {
@@ -84,6 +86,19 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
           </NativeSelect>
         </FormField>
       </div>
+      <FormField
+        label={t('tenants.ownerPhone')}
+        hint={t('tenants.ownerPhoneHint')}
+        error={errors.owner_phone &&
+          (errors.owner_phone.type === 'server' ? errors.owner_phone.message : t('tenants.ownerPhoneInvalid'))}
+      >
+        <Input
+          type='tel'
+          autoComplete='tel'
+          placeholder={phonePlaceholder(country)}
+          {...form.register('owner_phone', { setValueAs: (v: string) => v.trim() || undefined })}
+        />
+      </FormField>
       <Controller
         control={form.control}
         name='timezone'

@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  type PhoneNumber,
+  phoneNumbersContract,
+  type UpdatePhoneNumberBody,
+} from '@shared/contracts/phone-numbers.ts'
+import { callFunction } from '@/lib/functions.ts'
+import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { numberKeys } from './keys.ts'
+
+export interface UpdateNumberVariables {
+  id: string
+  body: UpdatePhoneNumberBody
+}
+
+/** Renames a number or gives it to an assistant or a workflow; Vapi is updated before the answer. */
+export function updateNumber(tenantId: string, { id, body }: UpdateNumberVariables) {
+  return callFunction(phoneNumbersContract.routes.update, { tenantId, params: { id }, body })
+}
+
+export function useUpdateNumber(
+  tenantId: string,
+  options: MutationOptions<PhoneNumber, UpdateNumberVariables> = {},
+) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    ...options,
+    mutationFn: (variables) => updateNumber(tenantId, variables),
+    onSuccess: withCacheUpdate(options, (updated) =>
+      queryClient.setQueryData<PhoneNumber[]>(
+        numberKeys.list(tenantId),
+        (list) => list?.map((n) => n.id === updated.id ? updated : n),
+      )),
+  })
+}
