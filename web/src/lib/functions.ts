@@ -102,3 +102,28 @@ async function toProblemError(error: unknown): Promise<ProblemError> {
   }
   return new ProblemError({ type: 'about:blank', title: 'Unknown error', status: 0, code: 'unknown_error' })
 }
+
+/**
+ * What a call outside supabase-js (an upload through XMLHttpRequest, for its progress events) needs: the
+ * function's URL and the headers supabase-js would send (the session's token, the anon key, the tenant).
+ */
+export async function functionRequest<R extends BoundRoute>(
+  route: R,
+  args: { tenantId?: string; params?: Record<string, unknown>; query?: Record<string, unknown> },
+): Promise<{ url: string; headers: Record<string, string> }> {
+  const { data } = await supabase.auth.getSession()
+  const headers: Record<string, string> = { apikey: import.meta.env.VITE_SUPABASE_ANON_KEY }
+  if (data.session) headers.Authorization = `Bearer ${data.session.access_token}`
+  if (args.tenantId) headers[TENANT_HEADER] = args.tenantId
+  const url = `${import.meta.env.VITE_SUPABASE_URL}/functions/v1/${functionPath(route, args)}`
+  return { url, headers }
+}
+
+/** A ProblemError from a raw response's status and body (problem+json when the server sent one). */
+export function problemFromResponse(status: number, body: unknown, statusText = ''): ProblemError {
+  const problem = Problem.safeParse(body)
+  if (problem.success) return new ProblemError(problem.data)
+  return status === 0
+    ? new ProblemError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' })
+    : new ProblemError({ type: 'about:blank', title: statusText || 'Request failed', status, code: 'http_error' })
+}

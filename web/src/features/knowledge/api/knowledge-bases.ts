@@ -1,0 +1,63 @@
+/** The knowledge bases of a tenant: list, create, update, delete, attach and detach files. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  type CreateKnowledgeBaseBody,
+  type KnowledgeBase,
+  knowledgeBasesContract,
+  type UpdateKnowledgeBaseBody,
+} from '@shared/contracts/knowledge-bases.ts'
+import { MAX_PAGE_SIZE } from '@shared/contracts/pagination.ts'
+import { callFunction } from '@/lib/functions.ts'
+import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { knowledgeKeys } from './keys.ts'
+
+const routes = knowledgeBasesContract.routes
+
+/** A tenant's knowledge bases (also what the assistants form offers to pick from). */
+export function useKnowledgeBases(tenantId: string) {
+  return useQuery({
+    queryKey: knowledgeKeys.bases(tenantId),
+    queryFn: async () => (await callFunction(routes.list, { tenantId, query: { limit: MAX_PAGE_SIZE } })).items,
+  })
+}
+
+/** Every change to a base can change the files' "used by" too: both lists are refreshed. */
+function useKnowledgeMutation<T, V>(tenantId: string, call: (v: V) => Promise<T>, options: MutationOptions<T, V>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    ...options,
+    mutationFn: call,
+    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: ['knowledge', tenantId] })),
+  })
+}
+
+export function useCreateKnowledgeBase(tenantId: string, options: MutationOptions<KnowledgeBase, CreateKnowledgeBaseBody> = {}) {
+  return useKnowledgeMutation(tenantId, (body) => callFunction(routes.create, { tenantId, body }), options)
+}
+
+export function useUpdateKnowledgeBase(
+  tenantId: string,
+  options: MutationOptions<KnowledgeBase, { id: string; body: UpdateKnowledgeBaseBody }> = {},
+) {
+  return useKnowledgeMutation(tenantId, ({ id, body }) => callFunction(routes.update, { tenantId, params: { id }, body }), options)
+}
+
+export function useDeleteKnowledgeBase(tenantId: string, options: MutationOptions<void, string> = {}) {
+  return useKnowledgeMutation(tenantId, (id) => callFunction(routes.delete, { tenantId, params: { id } }), options)
+}
+
+export function useAttachFile(tenantId: string, options: MutationOptions<KnowledgeBase, { id: string; fileId: string }> = {}) {
+  return useKnowledgeMutation(
+    tenantId,
+    ({ id, fileId }) => callFunction(routes.attachFile, { tenantId, params: { id }, body: { file_id: fileId } }),
+    options,
+  )
+}
+
+export function useDetachFile(tenantId: string, options: MutationOptions<void, { id: string; fileId: string }> = {}) {
+  return useKnowledgeMutation(
+    tenantId,
+    ({ id, fileId }) => callFunction(routes.detachFile, { tenantId, params: { id, fileId } }),
+    options,
+  )
+}

@@ -1,0 +1,53 @@
+/**
+ * Uploads one file with progress: fetch reports no upload progress, so this goes through XMLHttpRequest,
+ * with the URL and headers supabase-js would use (lib/functions.ts). The file is checked first with the
+ * contract's own rules (size, extension, declared type, signature), as the server will check it again.
+ */
+import { FILE_UPLOAD, filesContract, KnowledgeFile } from '@shared/contracts/files.ts'
+import { checkUpload, type UploadRefusal, uploadHeadLength, uploadType } from '@shared/contracts/route.ts'
+import { functionRequest, problemFromResponse } from '@/lib/functions.ts'
+
+/** The browser's verdict on a file before sending it; null when acceptable. */
+export async function refuseFile(file: File): Promise<UploadRefusal | null> {
+  const head = new Uint8Array(await file.slice(0, uploadHeadLength(FILE_UPLOAD)).arrayBuffer())
+  return checkUpload(FILE_UPLOAD, { name: file.name, type: declaredType(file), size: file.size }, head)
+}
+
+/** Browsers often declare no type for .md or .csv: the extension's first accepted type stands in. */
+function declaredType(file: File): string {
+  return file.type || uploadType(FILE_UPLOAD, file.name)?.mimeTypes[0] || ''
+}
+
+export async function uploadFile(
+  tenantId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<KnowledgeFile> {
+  const { url, headers } = await functionRequest(filesContract.routes.upload, { tenantId })
+  const form = new FormData()
+  form.append(FILE_UPLOAD.field, new File([file], file.name, { type: declaredType(file) }))
+  return await new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total)
+    xhr.onload = () => {
+      let body: unknown
+      try {
+        body = JSON.parse(xhr.responseText)
+      } catch {
+        body = undefined
+      }
+      if (xhr.status === 201) {
+        const parsed = KnowledgeFile.safeParse(body)
+        if (parsed.success) return resolve(parsed.data)
+      }
+      reject(problemFromResponse(xhr.status, body, xhr.statusText))
+    }
+    xhr.onerror = () => reject(problemFromResponse(0, undefined))
+    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'))
+    signal?.addEventListener('abort', () => xhr.abort())
+    xhr.send(form)
+  })
+}
