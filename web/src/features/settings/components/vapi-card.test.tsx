@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import type { VapiSettings } from '@shared/contracts/settings.ts'
+import type { VapiSettings, WebhookAuthChange } from '@shared/contracts/settings.ts'
 import { ProblemError } from '@/lib/functions.ts'
 import { VapiCardView } from './vapi-card.tsx'
 
@@ -13,6 +13,8 @@ const notConfigured: VapiSettings = {
   has_webhook_secret: false,
   webhook_secret_preview: null,
   webhook_url: 'http://127.0.0.1:54321/functions/v1/webhooks/vapi/8c9e',
+  webhook_credential_id: null,
+  webhook_auth: 'none',
 }
 
 const configured: VapiSettings = {
@@ -20,6 +22,28 @@ const configured: VapiSettings = {
   has_vapi_key: true,
   vapi_api_key_preview: 'sk_live_…9f2c',
   vapi_api_key_updated_at: '2026-11-21T10:25:00Z',
+}
+
+const CREDENTIAL = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b'
+
+function synced(
+  settings: VapiSettings,
+  propagation: Partial<WebhookAuthChange['propagation']> = {},
+): WebhookAuthChange {
+  return {
+    settings,
+    propagation: { assistants: 3, workflows: 1, phone_numbers: 2, failed: [], ...propagation },
+    webhook_synced_at: '2026-11-22T10:30:00Z',
+  }
+}
+
+function webhookActions(settings: VapiSettings) {
+  return {
+    onRotate: vi.fn(async () => ({ ...synced(settings), webhook_secret: 'whsec_once' })),
+    onSaveCredential: vi.fn(async () => synced(settings)),
+    onDeleteCredential: vi.fn(async () => synced(settings)),
+    onSync: vi.fn(async () => synced(settings)),
+  }
 }
 
 function renderCard(
@@ -34,7 +58,7 @@ function renderCard(
     onDeleteKey: vi.fn(async () => undefined),
     onSavePublicKey: vi.fn(async () => settings),
     onDeletePublicKey: vi.fn(async () => undefined),
-    onRotateSecret: vi.fn(async () => 'whsec_once'),
+    webhook: webhookActions(settings),
     ...overrides,
   }
   render(<VapiCardView {...props} />)
@@ -114,7 +138,7 @@ describe('Vapi card', () => {
     expect(screen.getByText('Configured')).toBeInTheDocument()
     expect(screen.getByText('sk_live_…9f2c')).toBeInTheDocument()
     expect(screen.getByText(/Only owners and admins can change it/)).toBeInTheDocument()
-    for (const name of ['Replace', 'Delete', 'Verify and save', 'Generate secret', 'Save']) {
+    for (const name of ['Replace', 'Delete', 'Verify and save', 'Generate secret', 'Save', 'Use this credential']) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument()
     }
     expect(screen.queryByRole('textbox', { name: 'Vapi public key' })).not.toBeInTheDocument()
@@ -125,10 +149,49 @@ describe('Vapi card', () => {
     const props = renderCard(configured, true)
     expect(screen.getByLabelText('Server URL')).toHaveValue(configured.webhook_url)
     await user.click(screen.getByRole('button', { name: 'Generate secret' }))
-    expect(props.onRotateSecret).toHaveBeenCalledOnce()
+    expect(props.webhook.onRotate).toHaveBeenCalledOnce()
     const dialog = await screen.findByRole('dialog', { name: 'Your webhook secret' })
     expect(within(dialog).getByLabelText('Webhook secret')).toHaveValue('whsec_once')
     await user.click(within(dialog).getByRole('button', { name: 'Done' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByText(/Updated 3 assistants, 1 workflow and 2 phone numbers in Vapi\./)).toBeInTheDocument()
+  })
+
+  it('switches to an HMAC credential after checking it is a UUID, and says what Vapi updated', async () => {
+    const user = userEvent.setup()
+    const props = renderCard(configured, true)
+    expect(screen.getByText('Not authenticated yet')).toBeInTheDocument()
+    const field = screen.getByLabelText('Credential ID')
+    await user.type(field, 'cred_123')
+    await user.click(screen.getByRole('button', { name: 'Use this credential' }))
+    expect(await screen.findByText('Enter the credential ID as shown in Vapi (a UUID)')).toBeInTheDocument()
+    expect(props.webhook.onSaveCredential).not.toHaveBeenCalled()
+    await user.clear(field)
+    await user.type(field, CREDENTIAL)
+    await user.click(screen.getByRole('button', { name: 'Use this credential' }))
+    expect(props.webhook.onSaveCredential).toHaveBeenCalledWith({ credential_id: CREDENTIAL })
+    expect(await screen.findByText(/Updated 3 assistants, 1 workflow and 2 phone numbers/)).toBeInTheDocument()
+  })
+
+  it('lists what Vapi refused and retries with a full sync', async () => {
+    const user = userEvent.setup()
+    const hmac: VapiSettings = { ...configured, webhook_credential_id: CREDENTIAL, webhook_auth: 'hmac_credential' }
+    const failed = synced(hmac, {
+      assistants: 1,
+      failed: [{ kind: 'assistant', id: crypto.randomUUID(), name: 'After hours', reason: 'Could not update it' }],
+    })
+    const webhook = { ...webhookActions(hmac), onDeleteCredential: vi.fn(async () => failed) }
+    renderCard(hmac, true, { webhook })
+    expect(screen.getByText('HMAC credential')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Remove' }))
+    await user.click(await screen.findByRole('button', { name: 'Use the secret' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Vapi refused to update 1 resource')
+    expect(alert).toHaveTextContent('Assistant After hours — Could not update it')
+    expect(alert).toHaveTextContent('Updated 1 assistant, 1 workflow and 2 phone numbers in Vapi.')
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect(webhook.onSync).toHaveBeenCalledOnce()
+    expect(await screen.findByText(/Updated 3 assistants/)).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 })

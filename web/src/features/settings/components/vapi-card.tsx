@@ -11,13 +11,16 @@ import { Skeleton } from '@/components/ui/skeleton.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useDeleteVapiKey } from '../api/delete-vapi-key.ts'
 import { useDeleteVapiPublicKey } from '../api/delete-vapi-public-key.ts'
+import { useDeleteWebhookCredential } from '../api/delete-webhook-credential.ts'
 import { useVapiSettings } from '../api/get-vapi-settings.ts'
 import { useRotateWebhookSecret } from '../api/rotate-webhook-secret.ts'
 import { useSaveVapiKey } from '../api/save-vapi-key.ts'
 import { useSaveVapiPublicKey } from '../api/save-vapi-public-key.ts'
+import { useSaveWebhookCredential } from '../api/save-webhook-credential.ts'
+import { useSyncWebhook } from '../api/sync-webhook.ts'
 import { PublicKeySection } from './public-key-section.tsx'
 import { VapiKeySection } from './vapi-key-section.tsx'
-import { WebhookSection } from './webhook-section.tsx'
+import { type WebhookActions, WebhookSection } from './webhook-section.tsx'
 
 /** The Vapi integration of one tenant, wired to the settings function. */
 export function VapiCard({ tenantId, canManage }: { tenantId: string; canManage: boolean }) {
@@ -28,6 +31,9 @@ export function VapiCard({ tenantId, canManage }: { tenantId: string; canManage:
   const savePublicKey = useSaveVapiPublicKey(tenantId)
   const deletePublicKey = useDeleteVapiPublicKey(tenantId)
   const rotate = useRotateWebhookSecret(tenantId)
+  const saveCredential = useSaveWebhookCredential(tenantId)
+  const deleteCredential = useDeleteWebhookCredential(tenantId)
+  const sync = useSyncWebhook(tenantId)
 
   if (settings.isPending) return <VapiCardSkeleton />
   if (settings.isError) {
@@ -51,7 +57,12 @@ export function VapiCard({ tenantId, canManage }: { tenantId: string; canManage:
       onDeleteKey={deleteKey.mutateAsync}
       onSavePublicKey={savePublicKey.mutateAsync}
       onDeletePublicKey={deletePublicKey.mutateAsync}
-      onRotateSecret={async () => (await rotate.mutateAsync()).webhook_secret}
+      webhook={{
+        onRotate: rotate.mutateAsync,
+        onSaveCredential: saveCredential.mutateAsync,
+        onDeleteCredential: deleteCredential.mutateAsync,
+        onSync: sync.mutateAsync,
+      }}
     />
   )
 }
@@ -63,7 +74,7 @@ interface ViewProps {
   onDeleteKey: () => Promise<unknown>
   onSavePublicKey: (body: SaveVapiPublicKeyBody) => Promise<unknown>
   onDeletePublicKey: () => Promise<unknown>
-  onRotateSecret: () => Promise<string>
+  webhook: WebhookActions
 }
 
 export function VapiCardView(props: ViewProps) {
@@ -100,7 +111,7 @@ export function VapiCardView(props: ViewProps) {
         onDelete={props.onDeletePublicKey}
       />
       <Separator className='my-5' />
-      <WebhookSection settings={settings} canManage={canManage} onRotate={props.onRotateSecret} />
+      <WebhookSection settings={settings} canManage={canManage} {...props.webhook} />
     </VapiCardFrame>
   )
 }

@@ -1,7 +1,16 @@
+/**
+ * How Vapi authenticates to our webhook: the server URL, the secret (rotated here, shown once) or the HMAC
+ * credential id, and what the last change did to the tenant's assistants, workflows and numbers in Vapi.
+ */
 import { RefreshCw, TriangleAlert, Webhook } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { VapiSettings } from '@shared/contracts/settings.ts'
+import type {
+  RotateWebhookSecretResponse,
+  SaveWebhookCredentialBody,
+  VapiSettings,
+  WebhookAuthChange,
+} from '@shared/contracts/settings.ts'
 import { ConfirmDialog } from '@/components/ui/alert-dialog.tsx'
 import { Badge } from '@/components/ui/badge.tsx'
 import { Button, buttonVariants } from '@/components/ui/button.tsx'
@@ -18,35 +27,64 @@ import {
 import { Input } from '@/components/ui/input.tsx'
 import { Label } from '@/components/ui/label.tsx'
 import { useFeedback } from '@/lib/feedback.ts'
+import { PropagationStatus } from './propagation-status.tsx'
+import { WebhookCredentialForm } from './webhook-credential-form.tsx'
 
-interface Props {
-  settings: VapiSettings
-  canManage: boolean
-  /** Resolves to the new secret, shown here once. */
-  onRotate: () => Promise<string>
+export interface WebhookActions {
+  /** Resolves with the new secret, shown here once, and what was pushed to Vapi. */
+  onRotate: () => Promise<RotateWebhookSecretResponse>
+  onSaveCredential: (body: SaveWebhookCredentialBody) => Promise<WebhookAuthChange>
+  onDeleteCredential: () => Promise<WebhookAuthChange>
+  onSync: () => Promise<WebhookAuthChange>
 }
 
-export function WebhookSection({ settings, canManage, onRotate }: Props) {
+interface Props extends WebhookActions {
+  settings: VapiSettings
+  canManage: boolean
+}
+
+const AUTH_BADGE = { secret: 'success', hmac_credential: 'success', none: 'muted' } as const
+
+export function WebhookSection({ settings, canManage, ...actions }: Props) {
   const { t } = useTranslation()
   const withFeedback = useFeedback()
   const [pending, setPending] = useState(false)
+  const [syncing, setSyncing] = useState(false)
   const [secret, setSecret] = useState<string | null>(null)
+  // What the last change (in this visit) did in Vapi.
+  const [change, setChange] = useState<WebhookAuthChange | null>(null)
 
   const rotate = async () => {
     setPending(true)
-    const rotated = await withFeedback(onRotate, { failure: t('integrations.vapi.webhook.rotateFailed') })
-    if (rotated !== undefined) setSecret(rotated)
+    const rotated = await withFeedback(actions.onRotate, { failure: t('integrations.vapi.webhook.rotateFailed') })
+    if (rotated !== undefined) {
+      setSecret(rotated.webhook_secret)
+      setChange(rotated)
+    }
     setPending(false)
+  }
+
+  const saveCredential = async (body: SaveWebhookCredentialBody) => setChange(await actions.onSaveCredential(body))
+  const deleteCredential = async () => setChange(await actions.onDeleteCredential())
+
+  const sync = async () => {
+    setSyncing(true)
+    const synced = await withFeedback(actions.onSync, { failure: t('integrations.vapi.webhook.sync.retryFailed') })
+    if (synced !== undefined) setChange(synced)
+    setSyncing(false)
   }
 
   return (
     <div className='grid gap-4'>
       <div className='flex gap-3'>
         <Webhook className='mt-0.5 size-4 shrink-0 text-muted-foreground' aria-hidden='true' />
-        <div className='grid gap-1'>
+        <div className='grid flex-1 gap-1'>
           <h3 className='font-medium'>{t('integrations.vapi.webhook.title')}</h3>
           <p className='text-sm text-muted-foreground'>{t('integrations.vapi.webhook.description')}</p>
         </div>
+        <Badge variant={AUTH_BADGE[settings.webhook_auth]} className='self-start'>
+          {t(`integrations.vapi.webhook.auth.${settings.webhook_auth}`)}
+        </Badge>
       </div>
       <div className='grid gap-4 sm:pl-7'>
         <div className='grid gap-1.5'>
@@ -76,6 +114,9 @@ export function WebhookSection({ settings, canManage, onRotate }: Props) {
                 )
                 : t('integrations.vapi.webhook.noSecret')}
             </span>
+            {settings.webhook_auth === 'hmac_credential' && settings.has_webhook_secret && (
+              <span className='text-xs text-muted-foreground'>{t('integrations.vapi.webhook.secretUnused')}</span>
+            )}
           </div>
           {canManage && (settings.has_webhook_secret
             ? (
@@ -100,6 +141,13 @@ export function WebhookSection({ settings, canManage, onRotate }: Props) {
               </Button>
             ))}
         </div>
+        <WebhookCredentialForm
+          settings={settings}
+          canManage={canManage}
+          onSave={saveCredential}
+          onDelete={deleteCredential}
+        />
+        {change && <PropagationStatus change={change} canRetry={canManage} retrying={syncing} onRetry={sync} />}
       </div>
 
       <Dialog open={secret !== null} onOpenChange={(open) => !open && setSecret(null)}>
