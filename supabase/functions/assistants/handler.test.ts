@@ -147,7 +147,7 @@ Deno.test('assistants: invalid fields are 400s naming them; unknown placeholders
     // Vapi refuses the key: Vapi's refusal reaches the user, and no row is written.
     await saveVapiKey(deps, owner, tenant.id, `invalid_${crypto.randomUUID()}`)
     await expectProblem(handler, 'POST', '/assistants', { ...as, body: BODY }, 422, 'vapi_key_invalid')
-    assert.deepEqual(await assistantRows(deps, tenant.id), [])
+    assert.equal((await assistantRows(deps, tenant.id)).length, 0)
     assert.deepEqual(await assistantActions(deps, tenant.id), [])
   }))
 

@@ -1,10 +1,17 @@
 import { useTranslation } from 'react-i18next'
-import { PageHeader } from '@/components/ui/page-header.tsx'
+import { useParams } from 'react-router'
+import { AssistantDetailPage } from '@/features/assistants/index.ts'
+import { VoiceGate } from '@/features/voice/components/voice-gate.tsx'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
 
-/** Placeholder while the page is built. */
+/** One assistant (`/assistants/:assistantId`). */
 export function AssistantRoute() {
   const { t } = useTranslation()
+  const { assistantId = '' } = useParams()
   useDocumentTitle(t('nav.assistants'))
-  return <PageHeader title={t('nav.assistants')} />
+  return (
+    <VoiceGate>
+      <AssistantDetailPage assistantId={assistantId} />
+    </VoiceGate>
+  )
 }
