@@ -6,6 +6,7 @@
  *
  * Ctrl-C (SIGINT), SIGTERM, or the parent going away stop every service and child and release every port.
  */
+import { DEMO_LOGIN, seedDemoVoice } from './demo/voice.ts'
 import { PortInUseError, type StackPorts, startStack } from './stack.ts'
 
 const root = new URL('../', import.meta.url).pathname
@@ -74,6 +75,15 @@ try {
   throw error
 }
 
+// The demo tenant's assistants, workflow, number and knowledge base, created once through the API.
+let demoVoice = ''
+if (!stopping) {
+  demoVoice = await seedDemoVoice({ apiUrl: stack.apiUrl, anonKey: stack.anonKey }).then(
+    (outcome) => outcome === 'seeded' ? 'demo voice data seeded' : '',
+    (error) => `demo voice data could not be seeded: ${error instanceof Error ? error.message : error}`,
+  )
+}
+
 if (!stopping) {
   const rows: [string, string][] = [
     ['API URL', stack.apiUrl],
@@ -84,10 +94,11 @@ if (!stopping) {
     ...(stack.spaUrl ? [['SPA URL', stack.spaUrl] as [string, string]] : []),
     ['Vapi sandbox URL', stack.vapiUrl],
     ['API reference', stack.docsUrl],
-    ['Demo login', 'demo@switchboard.local / switchboard-demo'],
+    ['Demo login', `${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`],
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
   const where = databaseUrl ? ' on DATABASE_URL' : ` (data in ${dataDir.replace(root, '')})`
+  if (demoVoice) console.log(demoVoice)
   console.log(`\nSwitchboard is running${where}.\n`)
   for (const [label, value] of rows) console.log(`${label.padStart(width)}: ${value}`)
   console.log(`\n${stack.spaUrl ? `Open ${stack.spaUrl} — ` : ''}Ctrl-C stops everything.\n`)

@@ -218,7 +218,7 @@ Deno.test('gateway: 405 for methods it cannot forward, 400 for a malformed Host,
     })
     assert.equal((await post(nested(33), 'text/plain')).status, 200, 'only JSON bodies are parsed as JSON')
 
-    const limit = 6 * 1024 * 1024
+    const limit = 12 * 1024 * 1024
     assert.deepEqual(await post(new Uint8Array(limit), 'application/octet-stream'), {
       status: 200,
       json: { path: '/echo', bytes: limit },

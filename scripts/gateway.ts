@@ -38,8 +38,10 @@ const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'
 // RFC 9110's Host: an IP literal or a reg-name (unreserved, %-encoded, sub-delims), then an optional port.
 // Deno builds req.url from it unchecked, so `Host: a/b` would move the request to another path.
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|(?:[\w.~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)(?::\d*)?$/
-// Bodies for the functions: a provider's webhook (a long call's transcript) fits with room to spare.
-const MAX_BODY_BYTES = 6 * 1024 * 1024
+// Bodies for the functions: a provider's webhook (a long call's transcript) fits with room to spare, and so
+// does a document upload (the files contract takes up to 10 MiB, plus the multipart envelope) so that the
+// function, not the gateway, answers an oversized one with its problem+json naming the field.
+const MAX_BODY_BYTES = 12 * 1024 * 1024
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i
 
 export function createGateway(options: GatewayOptions): Gateway {

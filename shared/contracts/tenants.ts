@@ -57,9 +57,7 @@ export const Tenant = z.object({
   language: Language,
   timezone: z.string(),
   profession: z.enum(PROFESSIONS),
-  // Always sent by the function; optional in the type only so fixtures built before the field existed
-  // (supabase/functions/_shared/testing.ts, createTenant) still type-check.
-  owner_phone: z.string().nullable().optional().describe("The owner's own phone in E.164; null when not set"),
+  owner_phone: z.string().nullable().describe("The owner's own phone in E.164; null when not set"),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 })

@@ -4,7 +4,7 @@
  * number import, SMTP, WhatsApp and 360dialog will, each adding its provider name to PROVIDERS.
  */
 import { audit } from './audit.ts'
-import type { Db, Tx } from './db.ts'
+import { asServiceWithin, type Db, type Tx } from './db.ts'
 import type { Secrets } from './secrets.ts'
 
 /** Every provider a credential can be stored for: the `provider` column's values. */
@@ -82,17 +82,20 @@ export async function storedCredentials(
 
 /**
  * The plaintext of a tenant's credential, for a call to its provider; null when none is stored. Service
- * role, because the API roles can never read the ciphertext: hence the explicit tenant filter.
+ * role, because the API roles can never read the ciphertext: hence the explicit tenant filter. Outside a
+ * request (a webhook, a job) it opens its own transaction; inside one, pass the request's `tx` so the read
+ * sees what the request wrote and never waits on it (asServiceWithin).
  */
 export async function openCredential(
   deps: { db: Db; secrets: Secrets },
   tenant: string,
   provider: Provider,
+  tx?: Tx,
 ): Promise<string | null> {
-  const rows = await deps.db.asService((tx) =>
-    tx<{ ciphertext: string }[]>`
+  const read = (t: Tx) =>
+    t<{ ciphertext: string }[]>`
       select ciphertext from public.provider_credentials where tenant_id = ${tenant} and provider = ${provider}`
-  )
+  const rows = tx ? await asServiceWithin(tx, read) : await deps.db.asService(read)
   if (rows.length === 0) return null
   return await deps.secrets.open(rows[0].ciphertext, { tenantId: tenant, provider })
 }

@@ -18,6 +18,21 @@ export interface Db {
   end(): Promise<void>
 }
 
+/**
+ * Runs `fn` as `service_role` inside a user's transaction, then switches back to `authenticated` (the claims
+ * stay). For the few reads the API roles may never make (a sealed credential) in the middle of a request:
+ * a second connection would not see what this transaction wrote, and on the single-session local database
+ * it would wait for this transaction to end. `fn` must not run other statements of `tx` concurrently.
+ */
+export async function asServiceWithin<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  await tx`select set_config('role', 'service_role', true)`
+  try {
+    return await fn(tx)
+  } finally {
+    await tx`select set_config('role', 'authenticated', true)`
+  }
+}
+
 export function createDb(env: Pick<Env, 'SUPABASE_DB_URL' | 'DB_PREPARE'>): Db {
   const sql = postgres(env.SUPABASE_DB_URL, {
     // false behind Supabase's transaction pooler; true on PGlite, which needs named statements (docs/architecture.md).

@@ -150,6 +150,7 @@ export async function createTenant(
   )
   return {
     ...b,
+    owner_phone: null,
     id: row.id,
     slug: row.slug,
     created_at: row.created_at.toISOString(),

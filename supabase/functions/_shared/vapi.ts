@@ -5,7 +5,7 @@
 import { VapiClient, VapiError, VapiTimeoutError } from '@vapi-ai/server-sdk'
 import { z } from 'zod'
 import { openCredential, type Provider } from './credentials.ts'
-import type { Db } from './db.ts'
+import type { Db, Tx } from './db.ts'
 import { type EnvSource, HttpUrl, readEnv } from './env.ts'
 import { AppError, UpstreamError } from './errors.ts'
 import type { Secrets } from './secrets.ts'
@@ -48,12 +48,16 @@ export class VapiNotConfigured extends AppError {
   }
 }
 
-/** The tenant's Vapi client; 409 `vapi_not_configured` when it has not saved a key. */
+/**
+ * The tenant's Vapi client; 409 `vapi_not_configured` when it has not saved a key. Inside a request, pass its
+ * transaction (see openCredential).
+ */
 export async function vapiForTenant(
   deps: { db: Db; secrets: Secrets; vapi: VapiFactory },
   tenantId: string,
+  tx?: Tx,
 ): Promise<VapiClient> {
-  const apiKey = await openCredential(deps, tenantId, VAPI_PROVIDERS.apiKey)
+  const apiKey = await openCredential(deps, tenantId, VAPI_PROVIDERS.apiKey, tx)
   if (apiKey === null) throw new VapiNotConfigured()
   return deps.vapi(apiKey)
 }

@@ -44,9 +44,9 @@ export interface VoiceCaller {
   deps: VoiceDeps
 }
 
-/** The tenant's own Vapi client; 409 `vapi_not_configured` without a saved key. */
+/** The tenant's own Vapi client (its key read in the request's transaction); 409 `vapi_not_configured`. */
 export function tenantVapi(caller: VoiceCaller): Promise<VapiClient> {
-  return vapiForTenant(caller.deps, caller.tenant)
+  return vapiForTenant(caller.deps, caller.tenant, caller.tx)
 }
 
 /** Vapi refused what we sent: the user's input (or the tenant's Vapi account) must change. */
@@ -160,7 +160,7 @@ export async function webhookCredentialId(tx: Tx, tenant: string): Promise<strin
  * (its first Vapi resource), so every resource is authenticated from the start.
  */
 export async function ensureWebhookSecret(caller: VoiceCaller): Promise<string> {
-  const existing = await openCredential(caller.deps, caller.tenant, VAPI_PROVIDERS.webhookSecret)
+  const existing = await openCredential(caller.deps, caller.tenant, VAPI_PROVIDERS.webhookSecret, caller.tx)
   if (existing !== null) return existing
   const secret = randomSecret()
   await storeCredential(caller.tx, caller.deps.secrets, {
