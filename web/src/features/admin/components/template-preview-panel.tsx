@@ -10,22 +10,17 @@ import { Badge } from '@/components/ui/badge.tsx'
 import { Spinner } from '@/components/ui/spinner.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useTemplatePreview } from '../api/preview-template.ts'
+import { placeholderSegments } from './placeholder-marks.ts'
 
-const PLACEHOLDER = /(\[[A-Z][A-Z0-9_]{0,39}\])/g
+const TONE_CLASS = { unknown: 'bg-destructive/15 text-destructive', missing: 'bg-warning/20' } as const
 
 /** The text with each `[NAME]` it still holds marked: red when unknown, amber when missing. */
 function highlighted(text: string, unknown: readonly string[], missing: readonly string[]): ReactNode {
-  return text.split(PLACEHOLDER).map((part, index) => {
-    const name = part.startsWith('[') && part.endsWith(']') ? part.slice(1, -1) : null
-    const tone = name && unknown.includes(name)
-      ? 'bg-destructive/15 text-destructive'
-      : name && missing.includes(name)
-      ? 'bg-warning/20'
-      : null
-    return tone
-      ? <mark key={index} className={`rounded px-0.5 ${tone}`}>{part}</mark>
-      : <Fragment key={index}>{part}</Fragment>
-  })
+  return placeholderSegments(text, unknown, missing).map(({ text, tone }, index) =>
+    tone
+      ? <mark key={index} className={`rounded px-0.5 ${TONE_CLASS[tone]}`}>{text}</mark>
+      : <Fragment key={index}>{text}</Fragment>
+  )
 }
 
 export function TemplatePreviewPanel(
