@@ -1,13 +1,15 @@
 /**
  * Compiles a workflow to the body of a Vapi squad (`CreateSquadDTO` / `UpdateSquadDTO`): one member per step,
  * in order (the call starts with the first), each an inline assistant with the step's name, first message
- * and prompt, the tenant's language for voice and transcriber, our `server` and `metadata`. Hand-offs become
- * the member's `assistantDestinations` as handoff destinations (`HandoffDestinationAssistant`, by assistant
- * name within the squad: Vapi recommends the handoff tool over the older transfer destination), and a step
- * with a transfer number gets a `transferCall` tool to that number.
+ * and prompt, the assistants' default model and voice with a transcriber in the tenant's language, our
+ * `server`, `metadata` and server messages. Hand-offs become the member's `assistantDestinations` as handoff
+ * destinations (`HandoffDestinationAssistant`, by assistant name within the squad: Vapi recommends handoffs
+ * over the older transfer destination), and a step with a transfer number gets a `transferCall` tool to it.
  */
 import type { Vapi } from '@vapi-ai/server-sdk'
 import type { Language } from '../../../shared/languages.ts'
+// The assistants' own defaults, so a step sounds and thinks like an assistant created on its own.
+import { DEFAULT_MODEL, DEFAULT_TRANSCRIBER, DEFAULT_VOICE, SERVER_MESSAGES } from '../assistants/payload.ts'
 
 /** A step as the compiler needs it: hand-offs already resolved to the target's index. */
 export interface CompiledStep {
@@ -24,33 +26,6 @@ export interface SquadContext {
   server: Vapi.Server
   metadata: Record<string, string>
 }
-
-/** The LLM every step runs on. */
-export const DEFAULT_MODEL = { provider: 'openai', model: 'gpt-4o-mini' } as const
-
-/** Voice and transcriber per language: a natural neural voice, and a telephony-grade transcriber. */
-// The SDK types a voice without its `provider` (the union's tag lives elsewhere): plain objects here.
-const SPEECH: Record<Language, { voice: Record<string, string>; transcriber: Record<string, string> }> = {
-  en: {
-    voice: { provider: 'azure', voiceId: 'en-US-EmmaMultilingualNeural' },
-    transcriber: { provider: 'deepgram', model: 'nova-3', language: 'en' },
-  },
-  fr: {
-    voice: { provider: 'azure', voiceId: 'fr-FR-DeniseNeural' },
-    transcriber: { provider: 'deepgram', model: 'nova-3', language: 'fr' },
-  },
-}
-
-/** What Vapi sends our webhook for each step: the call's life, tools, transfers and hand-offs. */
-export const SERVER_MESSAGES = [
-  'assistant.started',
-  'end-of-call-report',
-  'status-update',
-  'tool-calls',
-  'transfer-destination-request',
-  'handoff-destination-request',
-  'transfer-update',
-] as const
 
 /** What the caller hears while being handed to a human. */
 const TRANSFER_MESSAGE: Record<Language, string> = {
@@ -97,12 +72,17 @@ function member(
     name: step.name,
     ...opening(step, index),
     model: {
-      ...DEFAULT_MODEL,
+      provider: DEFAULT_MODEL.provider,
+      model: DEFAULT_MODEL.model,
       messages: [{ role: 'system', content: step.system_prompt }],
       ...(tools ? { tools } : {}),
     },
-    voice: SPEECH[ctx.language].voice,
-    transcriber: SPEECH[ctx.language].transcriber,
+    voice: { provider: DEFAULT_VOICE.provider, voiceId: DEFAULT_VOICE.voice_id, model: DEFAULT_VOICE.model },
+    transcriber: {
+      provider: DEFAULT_TRANSCRIBER.provider,
+      model: DEFAULT_TRANSCRIBER.model,
+      language: ctx.language,
+    },
     serverMessages: [...SERVER_MESSAGES],
     server: ctx.server,
     metadata: ctx.metadata,

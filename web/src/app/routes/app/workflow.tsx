@@ -1,10 +1,13 @@
-import { useTranslation } from 'react-i18next'
-import { PageHeader } from '@/components/ui/page-header.tsx'
-import { useDocumentTitle } from '@/hooks/use-document-title.ts'
+import { useParams } from 'react-router'
+import { VoiceGate } from '@/features/voice/components/voice-gate.tsx'
+import { NewWorkflowPage, WorkflowPage } from '@/features/workflows/index.ts'
 
-/** Placeholder while the page is built. */
+/** `/workflows/:workflowId`: one workflow's editor, or `/workflows/new` for a new one from the starter. */
 export function WorkflowRoute() {
-  const { t } = useTranslation()
-  useDocumentTitle(t('nav.workflows'))
-  return <PageHeader title={t('nav.workflows')} />
+  const { workflowId = '' } = useParams()
+  return (
+    <VoiceGate>
+      {workflowId === 'new' ? <NewWorkflowPage /> : <WorkflowPage key={workflowId} workflowId={workflowId} />}
+    </VoiceGate>
+  )
 }
