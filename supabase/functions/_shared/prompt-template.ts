@@ -95,6 +95,12 @@ export function declaredPlaceholders(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))]
 }
 
+/** The placeholders a text uses that no profile field fills (a template using one cannot be saved). */
+export function unknownPlaceholders(text: string): string[] {
+  const known: readonly string[] = KNOWN_PLACEHOLDERS
+  return declaredPlaceholders(text).filter((name) => !known.includes(name))
+}
+
 /** Fills every placeholder it can; reports the unknown and the unfilled ones. */
 export function renderTemplate(text: string, profile: TemplateProfile): Rendered {
   const values = placeholderValues(profile) as Record<string, string | null>

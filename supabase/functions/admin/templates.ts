@@ -16,7 +16,12 @@ import type { Language } from '../../../shared/languages.ts'
 import type { Tx } from '../_shared/db.ts'
 import { Conflict, NotFound, UnprocessableContent } from '../_shared/errors.ts'
 import { decodeCursor, toPage } from '../_shared/pagination.ts'
-import { declaredPlaceholders, renderTemplate, type TemplateProfile } from '../_shared/prompt-template.ts'
+import {
+  declaredPlaceholders,
+  renderTemplate,
+  type TemplateProfile,
+  unknownPlaceholders,
+} from '../_shared/prompt-template.ts'
 import { type AdminCaller, auditPlatform } from './platform-admin.ts'
 
 type Created = z.output<typeof CreateTemplateBody>
@@ -84,7 +89,7 @@ export async function listTemplates(
 function refuseUnknownPlaceholders(fields: { body?: string; first_message?: string }): void {
   const errors = Object.entries(fields).flatMap(([field, text]) => {
     if (text === undefined) return []
-    const unknown = renderTemplate(text, SAMPLE_PROFILE).unknown
+    const unknown = unknownPlaceholders(text)
     return unknown.length === 0 ? [] : [{
       field,
       code: 'unknown_placeholders',
@@ -96,17 +101,6 @@ function refuseUnknownPlaceholders(fields: { body?: string; first_message?: stri
     detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
     errors,
   })
-}
-
-/** Any profile does to tell known placeholders from unknown ones. */
-const SAMPLE_PROFILE: TemplateProfile = {
-  user_name: null,
-  business_name: '',
-  profession: 'other',
-  language: 'en',
-  country: '',
-  timezone: '',
-  owner_phone: null,
 }
 
 function taken(profession: string, language: string): Conflict {
