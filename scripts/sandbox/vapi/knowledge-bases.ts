@@ -39,14 +39,19 @@ function findFileEntry(kb: KnowledgeBase, fileId: string): KnowledgeBaseFile | u
 
 knowledgeBases.post('/', async (c) => {
   const org = c.get('org')
-  const body = await validJson<{ name: string }>(c, ['post', '/v2/knowledge-base'])
+  const body = await validJson<{ name: string; description?: string | null }>(c, [
+    'post',
+    '/v2/knowledge-base',
+  ])
   if (body instanceof Response) return body
   const now = timestamp()
   const kb: KnowledgeBase = {
     id: crypto.randomUUID(),
     orgId: org.id,
     name: body.name,
-    toolId: null,
+    ...(body.description !== undefined ? { description: body.description } : {}),
+    // Vapi generates a `knowledgeBase` search tool for every v2 base and deletes it with the base.
+    toolId: crypto.randomUUID(),
     files: [],
     createdAt: now,
     updatedAt: now,
@@ -67,9 +72,13 @@ knowledgeBases.patch('/:id', async (c) => {
   const org = c.get('org')
   const kb = org.knowledgeBases.get(c.req.param('id'))
   if (!kb) return notFound('Update', 'Knowledge Base', 'knowledgeBase')
-  const body = await validJson<{ name?: string | null }>(c, ['patch', '/v2/knowledge-base/{id}'])
+  const body = await validJson<{ name?: string | null; description?: string | null }>(
+    c,
+    ['patch', '/v2/knowledge-base/{id}'],
+  )
   if (body instanceof Response) return body
   if (typeof body.name === 'string') kb.name = body.name
+  if (body.description !== undefined) kb.description = body.description
   kb.updatedAt = timestamp()
   return c.json(summary(kb))
 })

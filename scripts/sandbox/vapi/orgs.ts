@@ -66,6 +66,8 @@ export interface KnowledgeBase {
   id: string
   orgId: string
   name: string
+  description?: string | null
+  /** The search tool Vapi generates for the base (an assistant lists it in model.toolIds). */
   toolId: string | null
   files: KnowledgeBaseFile[]
   createdAt: string
