@@ -16,18 +16,11 @@ import type { Tx } from '../_shared/db.ts'
 import type { Env } from '../_shared/env.ts'
 import { AppError, UnprocessableContent } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
-import { preview, randomSecret, type Secrets } from '../_shared/secrets.ts'
-import { buildServer, webhookCredentialId } from '../_shared/voice.ts'
+import { preview, randomSecret } from '../_shared/secrets.ts'
+import { serverConfig, type VoiceDeps, voiceDeps } from '../_shared/voice.ts'
 import { audit } from '../_shared/audit.ts'
-import { openWithin, propagateServer, vapiWithin } from './propagation.ts'
-import {
-  createVapiFactory,
-  loadVapiEnv,
-  VAPI_PROVIDERS,
-  type VapiFactory,
-  vapiFailure,
-  vapiUnreachable,
-} from '../_shared/vapi.ts'
+import { inTransaction, propagateServer, tenantVapiIfConfigured } from './propagation.ts'
+import { VAPI_PROVIDERS, type VapiFactory, vapiFailure, vapiUnreachable } from '../_shared/vapi.ts'
 
 /** The tenant's Vapi credentials: their provider name, how each is shown and audited. */
 const CREDENTIALS = {
@@ -62,7 +55,7 @@ interface Caller {
   tx: Tx
   tenant: string
   claims: Claims
-  deps: { secrets: Secrets; vapi: VapiFactory; env: Env }
+  deps: VoiceDeps
 }
 
 function save(
@@ -93,7 +86,7 @@ async function remove(
 
 export default defineFunction({
   contract: settingsContract,
-  deps: (_core, source) => ({ vapi: createVapiFactory(loadVapiEnv(source)) }),
+  deps: voiceDeps,
   operations: {
     getVapi: ({ tx, tenant, deps }) => readVapiSettings(tx, deps.env, tenant),
 
@@ -134,20 +127,19 @@ export default defineFunction({
 
 /**
  * Pushes the tenant's current webhook authentication to all its resources in Vapi (its credential id, else
- * its secret, generated now when it has none) and audits what happened. Without a Vapi key there is nothing
- * in Vapi to update.
+ * its secret, generated now when it has none: serverConfig) and audits what happened. Without a Vapi key
+ * there is nothing in Vapi to update.
  */
 async function syncWebhook(ctx: Caller): Promise<WebhookAuthChange> {
-  const { tx, tenant, deps } = ctx
-  const credentialId = await webhookCredentialId(tx, tenant)
-  const auth = credentialId !== null ? { credentialId } : { secret: await webhookSecret(ctx) }
-  const server = buildServer(deps.env.SUPABASE_URL, tenant, auth)
-  const propagation = await propagateServer(tx, tenant, await vapiWithin(tx, deps, tenant), server)
+  const caller = inTransaction(ctx)
+  const { tx, tenant, deps } = caller
+  const server = await serverConfig(caller)
+  const propagation = await propagateServer(tx, tenant, await tenantVapiIfConfigured(caller), server)
   await audit(tx, {
     tenantId: tenant,
     actor: ctx.claims.sub,
     action: 'settings.vapi_webhook.synced',
-    target: credentialId !== null ? VAPI_PROVIDERS.webhookCredential : VAPI_PROVIDERS.webhookSecret,
+    target: server.credentialId ? VAPI_PROVIDERS.webhookCredential : VAPI_PROVIDERS.webhookSecret,
     details: {
       assistants: propagation.assistants,
       workflows: propagation.workflows,
@@ -160,22 +152,6 @@ async function syncWebhook(ctx: Caller): Promise<WebhookAuthChange> {
     propagation,
     webhook_synced_at: new Date().toISOString(),
   }
-}
-
-/** The tenant's webhook secret, generated (and audited) when it has none. */
-async function webhookSecret(ctx: Caller): Promise<string> {
-  const existing = await openWithin(ctx.tx, ctx.deps.secrets, ctx.tenant, VAPI_PROVIDERS.webhookSecret)
-  if (existing !== null) return existing
-  const secret = randomSecret()
-  await storeCredential(ctx.tx, ctx.deps.secrets, {
-    tenant: ctx.tenant,
-    actor: ctx.claims.sub,
-    provider: VAPI_PROVIDERS.webhookSecret,
-    secret,
-    preview: preview(secret),
-    action: 'settings.vapi_webhook_secret.generated',
-  })
-  return secret
 }
 
 /** Calls Vapi with the key before anything is stored: a refused key is the user's input error (422). */

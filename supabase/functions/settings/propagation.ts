@@ -11,11 +11,9 @@
  */
 import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import type { PropagationFailure, WebhookPropagation } from '../../../shared/contracts/settings.ts'
-import { type Provider } from '../_shared/credentials.ts'
-import type { Tx } from '../_shared/db.ts'
-import type { Secrets } from '../_shared/secrets.ts'
-import { VAPI_PROVIDERS, type VapiFactory } from '../_shared/vapi.ts'
-import { payloadHash, vapiProblem } from '../_shared/voice.ts'
+import type { Db, Tx } from '../_shared/db.ts'
+import { VapiNotConfigured } from '../_shared/vapi.ts'
+import { payloadHash, tenantVapi, vapiProblem, type VoiceCaller } from '../_shared/voice.ts'
 
 /** Vapi calls in flight at once: fast for a few dozen resources without flooding the tenant's rate limit. */
 const CONCURRENCY = 4
@@ -43,10 +41,11 @@ const KINDS: readonly { kind: Kind; table: Table; what: string }[] = [
 
 /**
  * Runs `fn` as the service role inside the request's transaction, then hands it back to the user. (A second
- * connection, as `db.asService` opens, would wait forever for this transaction on the single-session local
- * database.) `fn` must not overlap other statements of the transaction.
+ * connection, as `db.asService` opens, would not see what this transaction wrote, such as a secret generated
+ * a moment ago, and on the single-session local database it would wait forever for this transaction.) `fn`
+ * must not overlap other statements of the transaction.
  */
-export async function asServiceWithin<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+async function asServiceWithin<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
   await tx`select set_config('role', 'service_role', true)`
   try {
     return await fn()
@@ -55,27 +54,21 @@ export async function asServiceWithin<T>(tx: Tx, fn: () => Promise<T>): Promise<
   }
 }
 
-/** The plaintext of a tenant's credential, opened in the request's transaction; null when none is stored. */
-export async function openWithin(
-  tx: Tx,
-  secrets: Secrets,
-  tenant: string,
-  provider: Provider,
-): Promise<string | null> {
-  const rows = await asServiceWithin(tx, () =>
-    tx<{ ciphertext: string }[]>`
-      select ciphertext from public.provider_credentials where tenant_id = ${tenant} and provider = ${provider}`)
-  return rows.length === 0 ? null : await secrets.open(rows[0].ciphertext, { tenantId: tenant, provider })
+/** The caller with a `db` whose `asService` runs inside the request's transaction, for the voice kit. */
+export function inTransaction<C extends VoiceCaller>(ctx: C): C {
+  const { tx } = ctx
+  const db: Db = { ...ctx.deps.db, asService: (fn) => asServiceWithin(tx, () => fn(tx)) }
+  return { ...ctx, deps: { ...ctx.deps, db } }
 }
 
 /** The tenant's Vapi client, or null when it has no key (then there is nothing in Vapi to update). */
-export async function vapiWithin(
-  tx: Tx,
-  deps: { secrets: Secrets; vapi: VapiFactory },
-  tenant: string,
-): Promise<VapiClient | null> {
-  const key = await openWithin(tx, deps.secrets, tenant, VAPI_PROVIDERS.apiKey)
-  return key === null ? null : deps.vapi(key)
+export async function tenantVapiIfConfigured(caller: VoiceCaller): Promise<VapiClient | null> {
+  try {
+    return await tenantVapi(caller)
+  } catch (error) {
+    if (error instanceof VapiNotConfigured) return null
+    throw error
+  }
 }
 
 /** Updates every resource of the tenant in Vapi to carry `server`; never throws for a Vapi refusal. */
