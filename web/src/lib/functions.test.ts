@@ -40,6 +40,8 @@ const settings: VapiSettings = {
   vapi_public_key: null,
   has_webhook_secret: false,
   webhook_secret_preview: null,
+  webhook_credential_id: null,
+  webhook_auth: 'none',
   webhook_url: 'http://127.0.0.1:54321/functions/v1/webhooks/vapi/t1',
 }
 
