@@ -38,7 +38,7 @@ export function TestCallPanel({ assistantId, assistantName }: TestCallPanelProps
 
   const inCall = state.status === 'in-call'
   return (
-    <Card aria-labelledby='test-call-title'>
+    <Card aria-labelledby='test-call-title' className='self-start lg:sticky lg:top-6'>
       <CardHeader className='flex-row flex-wrap items-start justify-between gap-3'>
         <div className='grid gap-1'>
           <CardTitle id='test-call-title'>{t('testCall.title')}</CardTitle>

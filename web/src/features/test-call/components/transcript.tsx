@@ -12,10 +12,13 @@ interface Props {
 /** The live transcript: one line per utterance, its speaker named, partial text shown as it is being said. */
 export function Transcript({ lines, mode, assistantName }: Props) {
   const { t } = useTranslation()
-  const end = useRef<HTMLLIElement>(null)
+  const list = useRef<HTMLOListElement>(null)
   const count = lines.length
   const last = lines.at(-1)?.text
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count, last])
+  // Follow the conversation inside the list only: the page itself stays where the user scrolled it.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight
+  }, [count, last])
 
   const speaker = (role: TranscriptLine['role']) =>
     role === 'assistant'
@@ -35,11 +38,14 @@ export function Transcript({ lines, mode, assistantName }: Props) {
         )
         : (
           // Only settled lines are announced, so a screen reader does not read every partial.
-          <ol className='grid max-h-80 gap-2 overflow-y-auto rounded-md border p-3' aria-live='off'>
+          <ol
+            ref={list}
+            className='grid max-h-80 gap-2 overflow-y-auto rounded-md border p-3'
+            aria-live='off'
+          >
             {lines.map((line) => (
               <li
                 key={line.id}
-                ref={line.id === lines.at(-1)?.id ? end : undefined}
                 className={cn('grid gap-0.5 text-sm', line.role === 'user' && 'justify-items-end text-right')}
               >
                 <span className='text-xs font-medium text-muted-foreground'>{speaker(line.role)}</span>
