@@ -37,9 +37,10 @@ export function AddVirtualNumberForm() {
     <form
       noValidate
       onSubmit={submit}
-      aria-label={t('admin.numbers.addTitle')}
+      aria-labelledby='admin-add-number-title'
       className='grid gap-3 rounded-lg border bg-muted/30 p-4 sm:grid-cols-[minmax(0,1fr)_7rem_9rem_auto] sm:items-start'
     >
+      <h3 id='admin-add-number-title' className='text-sm font-semibold sm:col-span-4'>{t('admin.numbers.addTitle')}</h3>
       <FormField
         label={t('admin.numbers.number')}
         error={fieldMessage(errors.number, t('admin.numbers.numberInvalid'))}

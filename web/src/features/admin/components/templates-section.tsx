@@ -40,7 +40,7 @@ export function TemplatesSection() {
   return (
     <Card aria-labelledby='admin-templates-title'>
       <CardHeader className='flex-row flex-wrap items-start justify-between gap-3'>
-        <div className='grid gap-1'>
+        <div className='grid min-w-64 flex-1 gap-1'>
           <CardTitle id='admin-templates-title'>{t('admin.templates.title')}</CardTitle>
           <CardDescription>{t('admin.templates.description')}</CardDescription>
         </div>
