@@ -6,11 +6,10 @@
  * enough (assistants.read): a test call changes nothing of the tenant's.
  */
 import { type TestCall, testCallsContract } from '../../../shared/contracts/test-calls.ts'
-import type { Provider } from '../_shared/credentials.ts'
+import { openCredential } from '../_shared/credentials.ts'
 import type { Tx } from '../_shared/db.ts'
 import { Conflict, NotFound } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
-import type { Secrets } from '../_shared/secrets.ts'
 import { loadVapiEnv, VAPI_PROVIDERS, VapiNotConfigured } from '../_shared/vapi.ts'
 import { voiceDeps } from '../_shared/voice.ts'
 import { loadTestCallEnv, playSimulatedCall } from './simulated.ts'
@@ -30,26 +29,7 @@ async function findAssistant(tx: Tx, tenant: string, id: string): Promise<Assist
   return row
 }
 
-/**
- * The plaintext of a tenant's credential, read in the request's own transaction as the service role (the API
- * roles can never read a ciphertext), then back to the user. Not the kit's `openCredential`, which opens a
- * second transaction: on the local stack's single PGlite backend that one waits for this one to end, and the
- * request times out.
- */
-async function openInTransaction(
-  tx: Tx,
-  secrets: Secrets,
-  tenant: string,
-  provider: Provider,
-): Promise<string | null> {
-  await tx`select set_config('role', 'service_role', true)`
-  const rows = await tx<{ ciphertext: string }[]>`
-    select ciphertext from public.provider_credentials where tenant_id = ${tenant} and provider = ${provider}`
-  await tx`select set_config('role', 'authenticated', true)`
-  return rows.length ? await secrets.open(rows[0].ciphertext, { tenantId: tenant, provider }) : null
-}
-
-export class VapiPublicKeyMissing extends Conflict {
+class VapiPublicKeyMissing extends Conflict {
   constructor() {
     super(
       'vapi_public_key_missing',
@@ -68,7 +48,7 @@ export default defineFunction({
     start: async ({ tx, tenant, input, deps }): Promise<TestCall> => {
       const assistant = await findAssistant(tx, tenant, input.body.assistant_id)
       // Both modes need the tenant's Vapi account: the assistant lives there.
-      const apiKey = await openInTransaction(tx, deps.secrets, tenant, VAPI_PROVIDERS.apiKey)
+      const apiKey = await openCredential(deps, tenant, VAPI_PROVIDERS.apiKey, tx)
       if (apiKey === null) throw new VapiNotConfigured()
 
       if (deps.testCalls.VAPI_SIMULATED_CALLS) {
@@ -76,7 +56,7 @@ export default defineFunction({
         return { mode: 'simulated', call_id: played.callId, events_url: played.eventsUrl }
       }
       // Public by design (the browser holds it), opened as any credential: viewers may lack settings.read.
-      const publicKey = await openInTransaction(tx, deps.secrets, tenant, VAPI_PROVIDERS.publicKey)
+      const publicKey = await openCredential(deps, tenant, VAPI_PROVIDERS.publicKey, tx)
       if (publicKey === null) throw new VapiPublicKeyMissing()
       return { mode: 'web', public_key: publicKey, vapi_assistant_id: assistant.vapi_id }
     },
