@@ -14,7 +14,6 @@ import {
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import { type Language, LANGUAGES } from '../../../shared/languages.ts'
 import { audit } from '../_shared/audit.ts'
-import { assistantsCaller } from './caller.ts'
 import { Conflict } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
@@ -49,21 +48,21 @@ export default defineFunction({
   contract: assistantsContract,
   deps: voiceDeps,
   operations: {
-    list: (ctx) => listAssistants(assistantsCaller(ctx), ctx.input.query),
+    list: (ctx) => listAssistants(ctx, ctx.input.query),
     template: async (ctx) => {
-      const { tx, tenant, claims } = assistantsCaller(ctx)
+      const { tx, tenant, claims } = ctx
       const profile = await profileOf(tx, tenant, claims)
       return renderedTemplate(tx, profile, ctx.input.query.language ?? profile.language)
     },
-    importable: (ctx) => importable(assistantsCaller(ctx)),
-    import: (ctx) => importAssistants(assistantsCaller(ctx), ctx.input.body.vapi_ids),
-    create: (ctx) => createAssistant(assistantsCaller(ctx), ctx.input.body),
-    get: (ctx) => getAssistant(assistantsCaller(ctx), ctx.input.params.id),
-    update: (ctx) => updateAssistant(assistantsCaller(ctx), ctx.input.params.id, ctx.input.body),
-    remove: (ctx) => removeAssistant(assistantsCaller(ctx), ctx.input.params.id),
-    activate: (ctx) => setActive(assistantsCaller(ctx), ctx.input.params.id, true),
-    deactivate: (ctx) => setActive(assistantsCaller(ctx), ctx.input.params.id, false),
-    sync: (ctx) => syncAssistant(assistantsCaller(ctx), ctx.input.params.id, ctx.input.body.direction),
+    importable: (ctx) => importable(ctx),
+    import: (ctx) => importAssistants(ctx, ctx.input.body.vapi_ids),
+    create: (ctx) => createAssistant(ctx, ctx.input.body),
+    get: (ctx) => getAssistant(ctx, ctx.input.params.id),
+    update: (ctx) => updateAssistant(ctx, ctx.input.params.id, ctx.input.body),
+    remove: (ctx) => removeAssistant(ctx, ctx.input.params.id),
+    activate: (ctx) => setActive(ctx, ctx.input.params.id, true),
+    deactivate: (ctx) => setActive(ctx, ctx.input.params.id, false),
+    sync: (ctx) => syncAssistant(ctx, ctx.input.params.id, ctx.input.body.direction),
   },
 })
 

@@ -15,6 +15,7 @@ import {
   createThenPersist,
   payloadHash,
   tenantMetadata,
+  tenantVapi,
   vapiCall,
   type VoiceCaller,
   voiceDeps,
@@ -28,7 +29,6 @@ import {
   newestKey,
   refreshProcessing,
   SORT_AT,
-  tenantClient,
   toFile,
   unlessGone,
 } from './rows.ts'
@@ -71,20 +71,20 @@ async function listFiles(
     order by created_at desc, id desc
     limit ${query.limit + 1}`
   const shown = rows.slice(0, query.limit)
-  await refreshProcessing(tx, () => tenantClient(caller), shown)
+  await refreshProcessing(tx, () => tenantVapi(caller), shown)
   const uses = await filesUse(tx, shown.map((row) => row.id))
   return toPage(rows, query.limit, (row) => toFile(row, uses.get(row.id) ?? []), newestKey)
 }
 
 async function getFile(caller: VoiceCaller, id: string): Promise<KnowledgeFile> {
   const row = await findFile(caller, id)
-  await refreshProcessing(caller.tx, () => tenantClient(caller), [row])
+  await refreshProcessing(caller.tx, () => tenantVapi(caller), [row])
   return await withUse(caller, row)
 }
 
 async function uploadFile(caller: VoiceCaller, file: File): Promise<KnowledgeFile> {
   const { tx, tenant, claims, deps } = caller
-  const vapi = await tenantClient(caller)
+  const vapi = await tenantVapi(caller)
   const name = file.name.slice(0, 255)
   const mimeType = file.type.split(';')[0].trim().toLowerCase()
   const row = await createThenPersist(
@@ -121,7 +121,7 @@ async function renameFile(caller: VoiceCaller, id: string, body: UpdateFileBody)
   const { tx, tenant, claims } = caller
   const current = await findFile(caller, id)
   if (body.name === current.name) return await withUse(caller, current)
-  const vapi = await tenantClient(caller)
+  const vapi = await tenantVapi(caller)
   const updated = await vapiCall(
     'rename the file',
     () => vapi.files.update({ id: current.vapi_id, name: body.name.slice(0, VAPI_FILE_NAME_MAX) }),
@@ -152,7 +152,7 @@ async function deleteFile(caller: VoiceCaller, id: string): Promise<void> {
     join public.knowledge_bases k on k.id = l.knowledge_base_id
     where l.tenant_id = ${tenant} and l.file_id = ${id}
     order by k.name, k.id`
-  const vapi: VapiClient = await tenantClient(caller)
+  const vapi: VapiClient = await tenantVapi(caller)
   // Vapi refuses to delete a file a knowledge base still holds: detach it from each first.
   for (const base of bases) {
     await unlessGone(

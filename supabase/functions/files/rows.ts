@@ -8,8 +8,7 @@ import { z } from 'zod'
 import type { FileStatus, FileUse, KnowledgeFile } from '../../../shared/contracts/files.ts'
 import type { Tx } from '../_shared/db.ts'
 import { decodeCursor } from '../_shared/pagination.ts'
-import { VAPI_PROVIDERS, VapiNotConfigured } from '../_shared/vapi.ts'
-import { payloadHash, vapiCall, type VoiceCaller } from '../_shared/voice.ts'
+import { payloadHash, vapiCall } from '../_shared/voice.ts'
 
 export interface FileRow {
   id: string
@@ -137,24 +136,4 @@ export async function unlessGone(what: string, request: () => Promise<unknown>):
     if (error instanceof VapiError && error.statusCode === 404) return
     await vapiCall(what, () => Promise.reject(error))
   }
-}
-
-/**
- * The tenant's Vapi client, its key read inside the caller's own transaction as the service role (then back
- * to the user). tenantVapi opens it on a second connection instead, which waits forever behind this
- * transaction on the local single-backend database.
- */
-export async function tenantClient(caller: VoiceCaller): Promise<VapiClient> {
-  const { tx, tenant, deps } = caller
-  const provider = VAPI_PROVIDERS.apiKey
-  await tx`select set_config('role', 'service_role', true)`
-  let rows: { ciphertext: string }[]
-  try {
-    rows = await tx<{ ciphertext: string }[]>`
-      select ciphertext from public.provider_credentials where tenant_id = ${tenant} and provider = ${provider}`
-  } finally {
-    await tx`select set_config('role', 'authenticated', true)`
-  }
-  if (rows.length === 0) throw new VapiNotConfigured()
-  return deps.vapi(await deps.secrets.open(rows[0].ciphertext, { tenantId: tenant, provider }))
 }

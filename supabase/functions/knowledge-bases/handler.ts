@@ -13,8 +13,15 @@ import { audit } from '../_shared/audit.ts'
 import { Conflict, NotFound } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { toPage } from '../_shared/pagination.ts'
-import { createThenPersist, payloadHash, vapiCall, type VoiceCaller, voiceDeps } from '../_shared/voice.ts'
-import { afterCursor, newestKey, SORT_AT, tenantClient, unlessGone } from '../files/rows.ts'
+import {
+  createThenPersist,
+  payloadHash,
+  tenantVapi,
+  vapiCall,
+  type VoiceCaller,
+  voiceDeps,
+} from '../_shared/voice.ts'
+import { afterCursor, newestKey, SORT_AT, unlessGone } from '../files/rows.ts'
 import { KB_COLUMNS, type KnowledgeBaseRow, withRelations } from './rows.ts'
 
 export default defineFunction({
@@ -60,7 +67,7 @@ async function createBase(
   body: { name: string; description: string },
 ): Promise<KnowledgeBase> {
   const { tx, tenant, claims, deps } = caller
-  const vapi = await tenantClient(caller)
+  const vapi = await tenantVapi(caller)
   const row = await createThenPersist(
     deps,
     () =>
@@ -104,7 +111,7 @@ async function updateBase(
   ) as { name?: string; description?: string }
   const fields = Object.keys(changes) as ('name' | 'description')[]
   if (fields.length === 0) return (await withRelations(tx, [current]))[0]
-  const vapi = await tenantClient(caller)
+  const vapi = await tenantVapi(caller)
   const updated = await vapiCall(
     'update the knowledge base',
     () =>
@@ -135,7 +142,7 @@ async function deleteBase(caller: VoiceCaller, id: string): Promise<void> {
   const { tx, tenant, claims } = caller
   const row = await findBase(caller, id)
   const [base] = await withRelations(tx, [row])
-  const vapi = await tenantClient(caller)
+  const vapi = await tenantVapi(caller)
   await unlessGone(
     'delete the knowledge base',
     () => vapi.knowledgeBasesV2.knowledgeBaseV2ControllerRemove({ id: row.vapi_id }),
@@ -161,7 +168,7 @@ async function attachFile(caller: VoiceCaller, id: string, body: AttachFileBody)
     from public.files f where f.tenant_id = ${tenant} and f.id = ${body.file_id}`
   if (!file) throw new NotFound('file_not_found', 'No such file in this tenant')
   if (file.attached) throw new Conflict('file_already_attached', `"${file.name}" is already attached`)
-  const vapi = await tenantClient(caller)
+  const vapi = await tenantVapi(caller)
   await vapiCall(
     'attach the file',
     () =>
@@ -187,7 +194,7 @@ async function detachFile(caller: VoiceCaller, id: string, fileId: string): Prom
     select f.vapi_id, f.name from public.knowledge_base_files l join public.files f on f.id = l.file_id
     where l.tenant_id = ${tenant} and l.knowledge_base_id = ${id} and l.file_id = ${fileId}`
   if (!file) throw new NotFound('file_not_attached', 'This file is not attached to this knowledge base')
-  const vapi = await tenantClient(caller)
+  const vapi = await tenantVapi(caller)
   await unlessGone(
     'detach the file',
     () =>

@@ -9,7 +9,6 @@ import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
 import { voiceDeps } from '../_shared/voice.ts'
 import { isUsAreaCode } from './area-code.ts'
 import { releaseNumber, updateNumber, vapiNumbersUsed } from './change.ts'
-import { numbersCaller } from './caller.ts'
 import { createNumber } from './create.ts'
 import { findNumber, selectNumbers, toPhoneNumber } from './numbers.ts'
 import { loadPoolEnv, poolAvailability, poolCountry } from './pool.ts'
@@ -41,19 +40,18 @@ export default defineFunction({
 
     get: async ({ tx, tenant, input }) => toPhoneNumber(await findNumber(tx, tenant, input.params.id)),
 
-    create: async (ctx) => toPhoneNumber(await createNumber(numbersCaller(ctx), ctx.input.body)),
+    create: async (ctx) => toPhoneNumber(await createNumber(ctx, ctx.input.body)),
 
-    update: async (ctx) =>
-      toPhoneNumber(await updateNumber(numbersCaller(ctx), ctx.input.params.id, ctx.input.body)),
+    update: async (ctx) => toPhoneNumber(await updateNumber(ctx, ctx.input.params.id, ctx.input.body)),
 
-    delete: (ctx) => releaseNumber(numbersCaller(ctx), ctx.input.params.id),
+    delete: (ctx) => releaseNumber(ctx, ctx.input.params.id),
 
     search: async (context) => {
-      const ctx = numbersCaller(context)
+      const ctx = context
       const { country, source } = await poolCountry(ctx.tx, ctx.tenant)
       const code = ctx.input.body.area_code
       return {
-        pool: { country, country_source: source, ...(await poolAvailability(ctx.deps.db, country)) },
+        pool: { country, country_source: source, ...(await poolAvailability(ctx.tx, country)) },
         vapi: {
           used: await vapiNumbersUsed(ctx),
           limit: VAPI_FREE_NUMBER_LIMIT,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type { PoolCountrySource } from '../../../shared/contracts/phone-numbers.ts'
-import type { Db, Tx } from '../_shared/db.ts'
+import { asServiceWithin, type Tx } from '../_shared/db.ts'
 import { type EnvSource, readEnv } from '../_shared/env.ts'
 import { AppError, Conflict } from '../_shared/errors.ts'
 import { phoneCountry } from '../tenants/owner-phone.ts'
@@ -57,17 +57,16 @@ export async function poolCountry(tx: Tx, tenant: string): Promise<PoolCountry> 
  * free numbers (RLS), so this reads as the service role, filtering on the country only.
  */
 export async function poolAvailability(
-  db: Db,
+  tx: Tx,
   country: string,
   shown = 5,
 ): Promise<{ available: number; numbers: string[] }> {
-  const rows = await db.asService((tx) =>
+  const rows = await asServiceWithin(tx, (tx) =>
     tx<{ number: string; available: number }[]>`
       select number, (count(*) over ())::int as available from public.virtual_numbers
       where tenant_id is null and country = ${country}
       order by created_at, id
-      limit ${shown}`
-  )
+      limit ${shown}`)
   return { available: rows[0]?.available ?? 0, numbers: rows.map((r) => r.number) }
 }
 

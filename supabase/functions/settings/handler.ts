@@ -19,7 +19,7 @@ import { defineFunction } from '../_shared/function.ts'
 import { preview, randomSecret } from '../_shared/secrets.ts'
 import { serverConfig, type VoiceDeps, voiceDeps } from '../_shared/voice.ts'
 import { audit } from '../_shared/audit.ts'
-import { inTransaction, propagateServer, tenantVapiIfConfigured } from './propagation.ts'
+import { propagateServer, tenantVapiIfConfigured } from './propagation.ts'
 import { VAPI_PROVIDERS, type VapiFactory, vapiFailure, vapiUnreachable } from '../_shared/vapi.ts'
 
 /** The tenant's Vapi credentials: their provider name, how each is shown and audited. */
@@ -131,7 +131,7 @@ export default defineFunction({
  * there is nothing in Vapi to update.
  */
 async function syncWebhook(ctx: Caller): Promise<WebhookAuthChange> {
-  const caller = inTransaction(ctx)
+  const caller = ctx
   const { tx, tenant, deps } = caller
   const server = await serverConfig(caller)
   const propagation = await propagateServer(tx, tenant, await tenantVapiIfConfigured(caller), server)

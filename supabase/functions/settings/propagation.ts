@@ -11,7 +11,7 @@
  */
 import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import type { PropagationFailure, WebhookPropagation } from '../../../shared/contracts/settings.ts'
-import type { Db, Tx } from '../_shared/db.ts'
+import { asServiceWithin, type Tx } from '../_shared/db.ts'
 import { VapiNotConfigured } from '../_shared/vapi.ts'
 import { payloadHash, tenantVapi, vapiProblem, type VoiceCaller } from '../_shared/voice.ts'
 
@@ -38,28 +38,6 @@ const KINDS: readonly { kind: Kind; table: Table; what: string }[] = [
   { kind: 'workflow', table: 'workflows', what: "update the workflow's squad" },
   { kind: 'phone_number', table: 'phone_numbers', what: 'update the phone number' },
 ]
-
-/**
- * Runs `fn` as the service role inside the request's transaction, then hands it back to the user. (A second
- * connection, as `db.asService` opens, would not see what this transaction wrote, such as a secret generated
- * a moment ago, and on the single-session local database it would wait forever for this transaction.) `fn`
- * must not overlap other statements of the transaction.
- */
-async function asServiceWithin<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
-  await tx`select set_config('role', 'service_role', true)`
-  try {
-    return await fn()
-  } finally {
-    await tx`select set_config('role', 'authenticated', true)`
-  }
-}
-
-/** The caller with a `db` whose `asService` runs inside the request's transaction, for the voice kit. */
-export function inTransaction<C extends VoiceCaller>(ctx: C): C {
-  const { tx } = ctx
-  const db: Db = { ...ctx.deps.db, asService: (fn) => asServiceWithin(tx, () => fn(tx)) }
-  return { ...ctx, deps: { ...ctx.deps, db } }
-}
 
 /** The tenant's Vapi client, or null when it has no key (then there is nothing in Vapi to update). */
 export async function tenantVapiIfConfigured(caller: VoiceCaller): Promise<VapiClient | null> {

@@ -38,7 +38,6 @@ import {
   updateWorkflowRow,
 } from './store.ts'
 import { deleteWorkflow } from './delete.ts'
-import { inTransaction } from './caller.ts'
 
 export default defineFunction({
   contract: workflowsContract,
@@ -46,9 +45,9 @@ export default defineFunction({
   operations: {
     list: ({ tx, tenant, input }) => listWorkflows(tx, tenant, input.query),
     get: ({ tx, tenant, input }) => readWorkflow(tx, tenant, input.params.id),
-    create: (ctx) => createWorkflow(inTransaction(ctx), ctx.input.body),
-    update: (ctx) => updateWorkflow(inTransaction(ctx), ctx.input.params.id, ctx.input.body),
-    delete: (ctx) => deleteWorkflow(inTransaction(ctx), ctx.input.params.id),
+    create: (ctx) => createWorkflow(ctx, ctx.input.body),
+    update: (ctx) => updateWorkflow(ctx, ctx.input.params.id, ctx.input.body),
+    delete: (ctx) => deleteWorkflow(ctx, ctx.input.params.id),
   },
 })
 
