@@ -1,17 +1,11 @@
-import { useMutation } from '@tanstack/react-query'
-import { type StartTestCallBody, type TestCall, testCallsContract } from '@shared/contracts/test-calls.ts'
+import { type StartTestCallBody, testCallsContract } from '@shared/contracts/test-calls.ts'
 import { callFunction } from '@/lib/functions.ts'
-import type { MutationOptions } from '@/lib/mutation.ts'
 
-/** Asks the server how to run a test call with an assistant (web SDK, or a simulated call offline). */
+/**
+ * Asks the server how to run a test call with an assistant (web SDK, or a simulated call offline). Not a
+ * react-query mutation: each answer serves one call (a simulated call's events URL is single-use) and there
+ * is no cache to update; the panel's controller (model/use-test-call.ts) runs it and reports its failure.
+ */
 export function startTestCall(tenantId: string, body: StartTestCallBody) {
   return callFunction(testCallsContract.routes.start, { tenantId, body })
-}
-
-/** Nothing is cached: each answer is for one call (a simulated call's events URL is single-use). */
-export function useStartTestCall(
-  tenantId: string,
-  options: MutationOptions<TestCall, StartTestCallBody> = {},
-) {
-  return useMutation({ ...options, mutationFn: (body) => startTestCall(tenantId, body) })
 }

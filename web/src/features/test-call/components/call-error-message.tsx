@@ -33,6 +33,8 @@ export function CallErrorMessage({ error }: { error: CallError }) {
     ? t('testCall.errors.microphoneDenied')
     : error.kind === 'microphone-unavailable'
     ? t('testCall.errors.microphoneUnavailable')
+    : error.kind === 'insecure-context'
+    ? t('testCall.errors.insecureContext')
     : error.kind === 'connection-lost'
     ? t('testCall.errors.connectionLost')
     : error.kind === 'vapi'
@@ -40,7 +42,7 @@ export function CallErrorMessage({ error }: { error: CallError }) {
       ? t('testCall.errors.vapi', { message: error.message })
       : t('testCall.errors.vapiGeneric'))
     : problemMessage(error.error, t)
-  const Icon = error.kind.startsWith('microphone') ? MicOff : CircleAlert
+  const Icon = error.kind.startsWith('microphone') || error.kind === 'insecure-context' ? MicOff : CircleAlert
   return (
     <Alert variant='destructive' role='alert'>
       <Icon aria-hidden='true' />

@@ -95,6 +95,7 @@ function renderPanel() {
 
 beforeEach(() => {
   vi.stubGlobal('EventSource', FakeEventSource)
+  vi.stubGlobal('isSecureContext', true)
 })
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -175,6 +176,16 @@ describe('TestCallPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Talk to this assistant' }))
     expect(await screen.findByRole('alert')).toHaveTextContent(/Allow microphone access/)
     expect(getUserMedia).toHaveBeenCalledWith({ audio: true })
+    expect(FakeVapi.instances).toHaveLength(0)
+  })
+
+  it('explains that the microphone needs https on an insecure page', async () => {
+    vi.mocked(startTestCall).mockResolvedValue({ mode: 'web', public_key: 'pk', vapi_assistant_id: 'v-1' })
+    vi.stubGlobal('isSecureContext', false)
+    renderPanel()
+    await userEvent.click(screen.getByRole('button', { name: 'Talk to this assistant' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/secure connection/)
+    expect(FakeVapi.instances).toHaveLength(0)
   })
 
   it('runs a web call with one Vapi instance: listeners before start, mute, Vapi errors, released on unmount', async () => {

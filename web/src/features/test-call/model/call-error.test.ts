@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ProblemError } from '@/lib/functions.ts'
-import { classifyCallError, isFatalSdkError } from './call-error.ts'
+import { classifyCallError, InsecureContextError, isFatalSdkError } from './call-error.ts'
 
 const problem = (code: string) =>
   new ProblemError({ type: 'about:blank', title: 'Conflict', status: 409, code, detail: 'Add your key' })
@@ -25,6 +25,10 @@ describe('classifyCallError', () => {
     expect(classifyCallError(new DOMException('Requested device not found', 'NotFoundError'))).toEqual({
       kind: 'microphone-unavailable',
     })
+  })
+
+  it('tells an insecure page (no microphone over plain http) apart', () => {
+    expect(classifyCallError(new InsecureContextError('x'))).toEqual({ kind: 'insecure-context' })
   })
 
   it('turns a missing public key into its own error, other problems kept whole', () => {

@@ -9,6 +9,7 @@ import { isProblemError } from '@/lib/functions.ts'
 export type CallError =
   | { kind: 'microphone-denied' }
   | { kind: 'microphone-unavailable' }
+  | { kind: 'insecure-context' }
   | { kind: 'public-key-missing' }
   | { kind: 'vapi'; message: string | null }
   | { kind: 'connection-lost' }
@@ -23,6 +24,11 @@ const UNAVAILABLE_NAMES = new Set([
   'NotReadableError',
   'TrackStartError',
 ])
+
+/** The page is not a secure context (http on another host than localhost): browsers hide the microphone. */
+export class InsecureContextError extends Error {
+  override name = 'InsecureContextError'
+}
 
 type Found = 'denied' | 'unavailable' | null
 
@@ -68,6 +74,7 @@ export function errorMessage(value: unknown, depth = 0): string | null {
 
 /** What an SDK event (`error`, `call-start-failed`, `camera-error`) or a thrown error means for the user. */
 export function classifyCallError(value: unknown): CallError {
+  if (value instanceof InsecureContextError) return { kind: 'insecure-context' }
   if (isProblemError(value)) {
     return value.code === 'vapi_public_key_missing'
       ? { kind: 'public-key-missing' }

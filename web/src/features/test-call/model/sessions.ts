@@ -8,7 +8,7 @@
  *   Server-Sent Events named as the SDK's events.
  */
 import type VapiClient from '@vapi-ai/web'
-import { classifyCallError, isFatalSdkError } from './call-error.ts'
+import { classifyCallError, InsecureContextError, isFatalSdkError } from './call-error.ts'
 import type { CallAction } from './call-state.ts'
 
 export type Dispatch = (action: CallAction) => void
@@ -21,9 +21,9 @@ export interface CallControls {
 
 /** Asks for the microphone before loading anything, so a refusal is reported plainly (NotAllowedError). */
 export async function checkMicrophone(): Promise<void> {
+  if (!window.isSecureContext) throw new InsecureContextError('The microphone needs a secure context')
   if (!navigator.mediaDevices?.getUserMedia) {
-    // No media devices at all: an insecure context (http on another host than localhost), or no support.
-    throw Object.assign(new Error('Media devices are unavailable'), { name: 'NotFoundError' })
+    throw Object.assign(new Error('This browser cannot use a microphone'), { name: 'NotFoundError' })
   }
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true })
   for (const track of stream.getTracks()) track.stop()
