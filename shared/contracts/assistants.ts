@@ -57,6 +57,15 @@ export const TranscriberConfig = z.object({
 }).describe("What turns the caller's speech into text; it listens in the assistant's language")
 export type TranscriberConfig = z.infer<typeof TranscriberConfig>
 
+/** What a new assistant (or a workflow step) gets when the caller names no model, voice or transcriber. */
+export const DEFAULT_MODEL: ModelConfig = { provider: 'openai', model: 'gpt-4o-mini' }
+export const DEFAULT_VOICE: VoiceConfig = {
+  provider: '11labs',
+  voice_id: 'sarah',
+  model: 'eleven_multilingual_v2',
+}
+export const DEFAULT_TRANSCRIBER: TranscriberConfig = { provider: 'deepgram', model: 'nova-3' }
+
 /** A field the call analysis extracts ("caller_name", "reason"…): a JSON-schema property. */
 export const StructuredField = z.object({
   type: z.enum(['string', 'number', 'integer', 'boolean']),

@@ -108,6 +108,16 @@ export function vapiProblem(what: string, error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error))
 }
 
+/** A Vapi request deleting or detaching something; a 404 means it is already gone there, as wanted. */
+export async function unlessGone(what: string, request: () => Promise<unknown>): Promise<void> {
+  try {
+    await request()
+  } catch (error) {
+    if (error instanceof VapiError && error.statusCode === 404) return
+    await vapiCall(what, () => Promise.reject(error))
+  }
+}
+
 /**
  * Creates a resource in Vapi, then writes our row. When the write fails (a constraint, a lost race), the Vapi
  * resource is deleted again before the error propagates, so Vapi and our tables never disagree.
@@ -143,6 +153,25 @@ export const BACKOFF_PLAN = {
 
 /** Server messages time out after this many seconds (Vapi's default is 20). */
 export const SERVER_TIMEOUT_SECONDS = 20
+
+/**
+ * The server messages our webhook handles, on top of Vapi's defaults (kept so tool calls, hang and speech
+ * updates still arrive): `transcript` is opt-in in Vapi.
+ */
+export const SERVER_MESSAGES = [
+  'conversation-update',
+  'end-of-call-report',
+  'function-call',
+  'hang',
+  'speech-update',
+  'status-update',
+  'tool-calls',
+  'transfer-destination-request',
+  'handoff-destination-request',
+  'user-interrupted',
+  'assistant.started',
+  'transcript',
+] as const
 
 /** `metadata` of every assistant and squad we create, echoed back in server messages. */
 export function tenantMetadata(tenant: string): Record<string, string> {

@@ -8,6 +8,9 @@ import {
   type AssistantDetail,
   assistantsContract,
   type CreateAssistantBody,
+  DEFAULT_MODEL,
+  DEFAULT_TRANSCRIBER,
+  DEFAULT_VOICE,
   type ImportableAssistant,
   type UpdateAssistantBody,
 } from '../../../shared/contracts/assistants.ts'
@@ -25,14 +28,7 @@ import {
   type VoiceCaller,
   voiceDeps,
 } from '../_shared/voice.ts'
-import {
-  type AssistantFields,
-  DEFAULT_MODEL,
-  DEFAULT_TRANSCRIBER,
-  DEFAULT_VOICE,
-  fromVapi,
-  managedHash,
-} from './payload.ts'
+import { type AssistantFields, fromVapi, managedHash } from './payload.ts'
 import {
   type AssistantRow,
   fieldColumns,

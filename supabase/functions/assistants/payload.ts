@@ -5,13 +5,13 @@
  */
 import type { Vapi } from '@vapi-ai/server-sdk'
 import {
-  type ModelConfig,
+  DEFAULT_MODEL,
+  DEFAULT_TRANSCRIBER,
+  DEFAULT_VOICE,
   StructuredDataSchema,
-  type TranscriberConfig,
-  type VoiceConfig,
 } from '../../../shared/contracts/assistants.ts'
 import { LANGUAGES } from '../../../shared/languages.ts'
-import { payloadHash } from '../_shared/voice.ts'
+import { payloadHash, SERVER_MESSAGES } from '../_shared/voice.ts'
 
 /** Our editable fields, as stored (snake_case jsonb for voice, model and transcriber). */
 export interface AssistantFields {
@@ -32,33 +32,6 @@ export interface AssistantFields {
 export type StoredVoice = { provider: string; voice_id: string; model?: string }
 export type StoredModel = { provider: string; model: string; temperature?: number }
 export type StoredTranscriber = { provider: string; model?: string }
-
-export const DEFAULT_MODEL: ModelConfig = { provider: 'openai', model: 'gpt-4o-mini' }
-export const DEFAULT_VOICE: VoiceConfig = {
-  provider: '11labs',
-  voice_id: 'sarah',
-  model: 'eleven_multilingual_v2',
-}
-export const DEFAULT_TRANSCRIBER: TranscriberConfig = { provider: 'deepgram', model: 'nova-3' }
-
-/**
- * The server messages our webhook handles, on top of Vapi's defaults (kept so tool calls, hang and speech
- * updates still arrive): `transcript` is opt-in in Vapi.
- */
-export const SERVER_MESSAGES = [
-  'conversation-update',
-  'end-of-call-report',
-  'function-call',
-  'hang',
-  'speech-update',
-  'status-update',
-  'tool-calls',
-  'transfer-destination-request',
-  'handoff-destination-request',
-  'user-interrupted',
-  'assistant.started',
-  'transcript',
-] as const
 
 /** The top-level fields of an assistant we send and own; the rest (ids, timestamps, Vapi defaults) is Vapi's. */
 export const MANAGED_KEYS = [

@@ -10,28 +10,18 @@ import type { Page } from '../../../shared/contracts/pagination.ts'
 import { audit } from '../_shared/audit.ts'
 import { NotFound } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
-import { toPage } from '../_shared/pagination.ts'
+import { afterNewest, newestKey, newestOrder, newestSortAt, toPage } from '../_shared/pagination.ts'
 import {
   createThenPersist,
   payloadHash,
   tenantMetadata,
   tenantVapi,
+  unlessGone,
   vapiCall,
   type VoiceCaller,
   voiceDeps,
 } from '../_shared/voice.ts'
-import {
-  afterCursor,
-  FILE_COLUMNS,
-  type FileRow,
-  fileStatus,
-  filesUse,
-  newestKey,
-  refreshProcessing,
-  SORT_AT,
-  toFile,
-  unlessGone,
-} from './rows.ts'
+import { FILE_COLUMNS, type FileRow, fileStatus, filesUse, refreshProcessing, toFile } from './rows.ts'
 
 export default defineFunction({
   contract: filesContract,
@@ -66,9 +56,9 @@ async function listFiles(
 ): Promise<Page<KnowledgeFile>> {
   const { tx, tenant } = caller
   const rows = await tx<(FileRow & { sort_at: string })[]>`
-    select ${tx(FILE_COLUMNS)}, ${tx.unsafe(SORT_AT)} as sort_at from public.files
-    where tenant_id = ${tenant} and ${afterCursor(tx, query.cursor)}
-    order by created_at desc, id desc
+    select ${tx(FILE_COLUMNS)}, ${newestSortAt(tx)} as sort_at from public.files
+    where tenant_id = ${tenant} and ${afterNewest(tx, query.cursor)}
+    order by ${newestOrder(tx)}
     limit ${query.limit + 1}`
   const shown = rows.slice(0, query.limit)
   await refreshProcessing(tx, () => tenantVapi(caller), shown)

@@ -3,12 +3,10 @@
  * newest-first keyset both knowledge functions list by, the refresh of a processing file's status from
  * Vapi, and deletes in Vapi that tolerate what is already gone.
  */
-import { type Vapi, type VapiClient, VapiError } from '@vapi-ai/server-sdk'
-import { z } from 'zod'
+import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import type { FileStatus, FileUse, KnowledgeFile } from '../../../shared/contracts/files.ts'
 import type { Tx } from '../_shared/db.ts'
-import { decodeCursor } from '../_shared/pagination.ts'
-import { payloadHash, vapiCall } from '../_shared/voice.ts'
+import { payloadHash } from '../_shared/voice.ts'
 
 export interface FileRow {
   id: string
@@ -65,22 +63,6 @@ export async function filesUse(tx: Tx, fileIds: readonly string[]): Promise<Map<
   return uses
 }
 
-// Newest first. The key keeps created_at to the microsecond (a JS Date would drop that precision and let a
-// page repeat or skip rows created within the same millisecond).
-const NewestKey = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/), z.uuid()])
-
-/** The SQL text of a row's sort key, selected as `sort_at`. */
-export const SORT_AT = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`
-
-/** The condition "after the cursor" of a newest-first list (true without a cursor). */
-export function afterCursor(tx: Tx, cursor: string | undefined) {
-  if (!cursor) return tx`true`
-  const [at, id] = decodeCursor(cursor, NewestKey)
-  return tx`(created_at, id) < (${at}::timestamp at time zone 'UTC', ${id}::uuid)`
-}
-
-export const newestKey = (row: { sort_at: string; id: string }) => [row.sort_at, row.id]
-
 /** Vapi's file status in ours: `done` is ready. */
 export function fileStatus(file: Vapi.File_): FileStatus {
   return file.status === 'done' ? 'ready' : file.status === 'failed' ? 'failed' : 'processing'
@@ -126,14 +108,4 @@ export async function refreshProcessing(
       returning updated_at`
     if (updated) row.updated_at = updated.updated_at
   }))
-}
-
-/** A Vapi request deleting or detaching something; a 404 means it is already gone there, as wanted. */
-export async function unlessGone(what: string, request: () => Promise<unknown>): Promise<void> {
-  try {
-    await request()
-  } catch (error) {
-    if (error instanceof VapiError && error.statusCode === 404) return
-    await vapiCall(what, () => Promise.reject(error))
-  }
 }

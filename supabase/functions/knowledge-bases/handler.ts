@@ -12,16 +12,16 @@ import type { Page } from '../../../shared/contracts/pagination.ts'
 import { audit } from '../_shared/audit.ts'
 import { Conflict, NotFound } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
-import { toPage } from '../_shared/pagination.ts'
+import { afterNewest, newestKey, newestOrder, newestSortAt, toPage } from '../_shared/pagination.ts'
 import {
   createThenPersist,
   payloadHash,
   tenantVapi,
+  unlessGone,
   vapiCall,
   type VoiceCaller,
   voiceDeps,
 } from '../_shared/voice.ts'
-import { afterCursor, newestKey, SORT_AT, unlessGone } from '../files/rows.ts'
 import { KB_COLUMNS, type KnowledgeBaseRow, withRelations } from './rows.ts'
 
 export default defineFunction({
@@ -53,9 +53,9 @@ async function listBases(
 ): Promise<Page<KnowledgeBase>> {
   const { tx, tenant } = caller
   const rows = await tx<(KnowledgeBaseRow & { sort_at: string })[]>`
-    select ${tx(KB_COLUMNS)}, ${tx.unsafe(SORT_AT)} as sort_at from public.knowledge_bases
-    where tenant_id = ${tenant} and ${afterCursor(tx, query.cursor)}
-    order by created_at desc, id desc
+    select ${tx(KB_COLUMNS)}, ${newestSortAt(tx)} as sort_at from public.knowledge_bases
+    where tenant_id = ${tenant} and ${afterNewest(tx, query.cursor)}
+    order by ${newestOrder(tx)}
     limit ${query.limit + 1}`
   const items = await withRelations(tx, rows.slice(0, query.limit))
   const page = toPage(rows, query.limit, (row) => row, newestKey)

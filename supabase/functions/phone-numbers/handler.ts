@@ -5,7 +5,7 @@
  */
 import { phoneNumbersContract, VAPI_FREE_NUMBER_LIMIT } from '../../../shared/contracts/phone-numbers.ts'
 import { defineFunction } from '../_shared/function.ts'
-import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
+import { afterNewest, newestKey, newestOrder, toPage } from '../_shared/pagination.ts'
 import { voiceDeps } from '../_shared/voice.ts'
 import { isUsAreaCode } from './area-code.ts'
 import { releaseNumber, updateNumber, vapiNumbersUsed } from './change.ts'
@@ -18,14 +18,13 @@ export default defineFunction({
   deps: (core, source) => ({ ...voiceDeps(core, source), pool: loadPoolEnv(source) }),
   operations: {
     list: async ({ tx, tenant, input: { query } }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, TextIdKey) : null
       const rows = await selectNumbers(
         tx,
         tenant,
-        after ? tx`(p.created_at, p.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : tx`true`,
-        tx`order by p.created_at desc, p.id desc limit ${query.limit + 1}`,
+        afterNewest(tx, query.cursor, 'p'),
+        tx`order by ${newestOrder(tx, 'p')} limit ${query.limit + 1}`,
       )
-      return toPage(rows, query.limit, toPhoneNumber, (row) => [row.sort_at, row.id])
+      return toPage(rows, query.limit, toPhoneNumber, newestKey)
     },
 
     answerers: async ({ tx, tenant }) => {

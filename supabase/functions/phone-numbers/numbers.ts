@@ -1,8 +1,9 @@
 /** A tenant's phone_numbers rows as the API shows them: one select with what answers each, one mapper. */
 import type { PhoneNumber, PhoneNumberSource } from '../../../shared/contracts/phone-numbers.ts'
 import type { Tx } from '../_shared/db.ts'
+import { newestSortAt } from '../_shared/pagination.ts'
 import { NotFound } from '../_shared/errors.ts'
-import { phoneCountry } from '../tenants/owner-phone.ts'
+import { phoneCountry } from '../_shared/phone.ts'
 
 /** A row of public.phone_numbers joined with its assistant, workflow and the tenant's owner phone. */
 export interface NumberRow {
@@ -31,7 +32,7 @@ export function selectNumbers(tx: Tx, tenant: string, filter = tx`true`, tail = 
     select p.id, p.vapi_id, p.name, p.number, p.source, p.status, p.assistant_id, p.workflow_id,
       p.virtual_number_id, p.created_at, p.updated_at,
       a.name as assistant_name, a.active as assistant_active, w.name as workflow_name, t.owner_phone,
-      to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_at
+      ${newestSortAt(tx, 'p')} as sort_at
     from public.phone_numbers p
     join public.tenants t on t.id = p.tenant_id
     left join public.assistants a on a.id = p.assistant_id

@@ -9,7 +9,7 @@ import type { PoolCountrySource } from '../../../shared/contracts/phone-numbers.
 import { asServiceWithin, type Tx } from '../_shared/db.ts'
 import { type EnvSource, readEnv } from '../_shared/env.ts'
 import { AppError, Conflict } from '../_shared/errors.ts'
-import { phoneCountry } from '../tenants/owner-phone.ts'
+import { phoneCountry } from '../_shared/phone.ts'
 
 const PoolEnvSchema = z.object({
   POOL_TWILIO_ACCOUNT_SID: z.string().trim().min(1).optional(),

@@ -15,7 +15,7 @@ import type { Tx } from '../_shared/db.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { NotFound } from '../_shared/errors.ts'
 import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
-import { normalizeOwnerPhone } from './owner-phone.ts'
+import { normalizeOwnerPhone } from '../_shared/phone.ts'
 
 export default defineFunction({
   contract: tenantsContract,

@@ -9,7 +9,8 @@
 import type { Vapi } from '@vapi-ai/server-sdk'
 import type { Language } from '../../../shared/languages.ts'
 // The assistants' own defaults, so a step sounds and thinks like an assistant created on its own.
-import { DEFAULT_MODEL, DEFAULT_TRANSCRIBER, DEFAULT_VOICE, SERVER_MESSAGES } from '../assistants/payload.ts'
+import { DEFAULT_MODEL, DEFAULT_TRANSCRIBER, DEFAULT_VOICE } from '../../../shared/contracts/assistants.ts'
+import { SERVER_MESSAGES } from '../_shared/voice.ts'
 
 /** A step as the compiler needs it: hand-offs already resolved to the target's index. */
 export interface CompiledStep {

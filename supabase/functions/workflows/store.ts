@@ -3,13 +3,12 @@
  * workflow answers), their mapping to the API, and the writes of a workflow and of its whole step list.
  * Every statement runs in the caller's transaction, so RLS applies.
  */
-import { z } from 'zod'
 import type { Handoff, Workflow, WorkflowStep, WorkflowSummary } from '../../../shared/contracts/workflows.ts'
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import type postgres from 'postgres'
 import type { Tx } from '../_shared/db.ts'
 import { NotFound } from '../_shared/errors.ts'
-import { decodeCursor, toPage } from '../_shared/pagination.ts'
+import { afterNewest, newestKey, newestOrder, newestSortAt, toPage } from '../_shared/pagination.ts'
 
 interface WorkflowRow {
   id: string
@@ -107,32 +106,22 @@ export async function readWorkflow(tx: Tx, tenant: string, id: string): Promise<
   return { ...toBase(row), steps: (await readSteps(tx, id)).map(toStep) }
 }
 
-/** Newest first: the sort key is the creation time (microseconds, UTC) then the id. */
-const CreatedIdKey = z.tuple([z.iso.datetime(), z.uuid()])
-
 export async function listWorkflows(
   tx: Tx,
   tenant: string,
   query: { cursor?: string; limit: number },
 ): Promise<Page<WorkflowSummary>> {
-  const after = query.cursor ? decodeCursor(query.cursor, CreatedIdKey) : null
-  const rows = await tx<(WorkflowRow & { phone_number_ids: string[]; step_count: number; at: string })[]>`
+  const rows = await tx<
+    (WorkflowRow & { phone_number_ids: string[]; step_count: number; sort_at: string })[]
+  >`
     select ${tx(WORKFLOW_COLUMNS.map((c) => `w.${c}`))}, ${numberIds(tx)},
       (select count(*)::int from public.workflow_steps s where s.workflow_id = w.id) as step_count,
-      to_char(w.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+      ${newestSortAt(tx, 'w')} as sort_at
     from public.workflows w
-    where w.tenant_id = ${tenant} and ${
-    after
-      ? tx`(w.created_at < ${after[0]}::timestamptz
-          or (w.created_at = ${after[0]}::timestamptz and w.id > ${after[1]}::uuid))`
-      : tx`true`
-  }
-    order by w.created_at desc, w.id
+    where w.tenant_id = ${tenant} and ${afterNewest(tx, query.cursor, 'w')}
+    order by ${newestOrder(tx, 'w')}
     limit ${query.limit + 1}`
-  return toPage(rows, query.limit, (row) => ({ ...toBase(row), step_count: row.step_count }), (row) => [
-    row.at,
-    row.id,
-  ])
+  return toPage(rows, query.limit, (row) => ({ ...toBase(row), step_count: row.step_count }), newestKey)
 }
 
 /** What a workflow row stores of its squad: Vapi's answer and its hash. */

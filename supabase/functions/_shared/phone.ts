@@ -3,7 +3,7 @@
  * tenant's virtual numbers come from (phone-numbers reads it through `phoneCountry`).
  */
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max'
-import { ValidationFailed } from '../_shared/errors.ts'
+import { ValidationFailed } from './errors.ts'
 
 /**
  * `raw` parsed with the tenant's country as default region ("06 12 34 56 78" in FR → +33612345678); a 400
