@@ -35,6 +35,8 @@ export function CallErrorMessage({ error }: { error: CallError }) {
     ? t('testCall.errors.microphoneUnavailable')
     : error.kind === 'insecure-context'
     ? t('testCall.errors.insecureContext')
+    : error.kind === 'vapi-unreachable'
+    ? t('testCall.errors.vapiUnreachable')
     : error.kind === 'connection-lost'
     ? t('testCall.errors.connectionLost')
     : error.kind === 'vapi'

@@ -100,7 +100,7 @@ export function TestCallPanel({ assistantId, assistantName }: TestCallPanelProps
 
         {state.error && <CallErrorMessage error={state.error} />}
 
-        {state.status !== 'idle' && (
+        {state.status !== 'idle' && !(state.status === 'failed' && state.transcript.length === 0) && (
           <Transcript lines={state.transcript} mode={state.mode} assistantName={assistantName} />
         )}
       </CardContent>

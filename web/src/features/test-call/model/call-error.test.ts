@@ -55,6 +55,14 @@ describe('classifyCallError', () => {
     expect(classifyCallError({})).toEqual({ kind: 'vapi', message: null })
   })
 
+  it("reports the browser's network failure as Vapi out of reach", () => {
+    const failed = { type: 'start-method-error', error: { message: 'Failed to fetch', name: 'TypeError' } }
+    expect(classifyCallError(failed)).toEqual({ kind: 'vapi-unreachable' })
+    expect(classifyCallError({ error: 'NetworkError when attempting to fetch resource.' })).toEqual({
+      kind: 'vapi-unreachable',
+    })
+  })
+
   it('treats optional audio processing failures as not fatal', () => {
     expect(isFatalSdkError({ type: 'audio-processing-setup-error' })).toBe(false)
     expect(isFatalSdkError({ type: 'daily-error' })).toBe(true)

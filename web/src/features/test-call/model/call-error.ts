@@ -12,6 +12,7 @@ export type CallError =
   | { kind: 'insecure-context' }
   | { kind: 'public-key-missing' }
   | { kind: 'vapi'; message: string | null }
+  | { kind: 'vapi-unreachable' }
   | { kind: 'connection-lost' }
   | { kind: 'problem'; error: unknown }
 
@@ -83,7 +84,12 @@ export function classifyCallError(value: unknown): CallError {
   const microphone = microphoneFailure(value)
   if (microphone === 'denied') return { kind: 'microphone-denied' }
   if (microphone === 'unavailable') return { kind: 'microphone-unavailable' }
-  return { kind: 'vapi', message: errorMessage(value) }
+  const message = errorMessage(value)
+  // fetch's network failure, as Chromium, Firefox and Safari word it.
+  if (message && /^(failed to fetch|networkerror|load failed)/i.test(message)) {
+    return { kind: 'vapi-unreachable' }
+  }
+  return { kind: 'vapi', message }
 }
 
 /**

@@ -62,7 +62,7 @@ export class WebCalls {
 
   async #client(publicKey: string): Promise<VapiClient> {
     if (this.#vapi && this.#publicKey === publicKey) return this.#vapi
-    const { default: Vapi } = await import('@vapi-ai/web')
+    const Vapi = vapiConstructor(await import('@vapi-ai/web'))
     if (this.#disposed) throw new Error('The test call panel was closed')
     this.#release() // the key was replaced in Settings since the last call
     const vapi = new Vapi(publicKey)
@@ -90,6 +90,15 @@ export class WebCalls {
     if (!vapi) return
     vapi.stop().catch(() => {}).finally(() => vapi.removeAllListeners())
   }
+}
+
+/**
+ * The SDK is CommonJS (`exports.default = Vapi`): depending on the bundler's interop, the dynamic import's
+ * `default` is the class itself (Vite's build) or the CommonJS exports holding it (Vite's dev server).
+ */
+function vapiConstructor(module: { default: unknown }): typeof VapiClient {
+  const exported = module.default as typeof VapiClient | { default: typeof VapiClient }
+  return typeof exported === 'function' ? exported : exported.default
 }
 
 /** The events the sandbox streams, as the web SDK names them. */
