@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import type { Vapi } from '@vapi-ai/server-sdk'
 import type { KnowledgeFile } from '../../../shared/contracts/files.ts'
 import type { KnowledgeBase } from '../../../shared/contracts/knowledge-bases.ts'
 import type { Page } from '../../../shared/contracts/pagination.ts'
@@ -329,4 +330,34 @@ Deno.test('knowledge bases: assistants using a base are listed and lose it on de
     assert.equal(row.knowledge_base_id, null)
     const deleted = (await auditTrail(deps, tenant.id)).find((a) => a.action === 'knowledge_bases.deleted')
     assert.deepEqual(deleted?.details.assistant_ids, [assistant])
+  }))
+
+Deno.test("knowledge bases: deleting a base takes its search tool off the assistants' model in Vapi", () =>
+  withTestDeps(knowledgeBases, async ({ deps, handler }) => {
+    const { tenant, as, vapi } = await voiceTenant(deps)
+    const { body: kb } = await call<KnowledgeBase>(handler, 'POST', '/knowledge-bases', {
+      ...as,
+      body: { name: 'Opening hours' },
+    })
+    const { toolId } = await vapi.knowledgeBasesV2.knowledgeBaseV2ControllerFindOne({ id: kb.vapi_id })
+    assert.ok(toolId, 'Vapi generated a search tool for the base')
+    const other = crypto.randomUUID()
+    const inVapi = await vapi.assistants.create({
+      name: 'Front desk',
+      model: { provider: 'openai', model: 'gpt-4o-mini', toolIds: [toolId, other] },
+    } as Vapi.CreateAssistantDto)
+    await deps.db.asService((tx) =>
+      tx`insert into public.assistants (tenant_id, vapi_id, name, knowledge_base_id)
+         values (${tenant.id}, ${inVapi.id}, 'Front desk', ${kb.id})`
+    )
+
+    assert.equal((await call(handler, 'DELETE', `/knowledge-bases/${kb.id}`, as)).status, 204)
+    const after = await vapi.assistants.get({ id: inVapi.id })
+    assert.deepEqual(after.model?.toolIds, [other], 'only the deleted base tool is gone')
+    const [row] = await deps.db.asService((tx) =>
+      tx<{ knowledge_base_id: string | null; vapi_payload: { model?: { toolIds?: string[] } } }[]>`
+        select knowledge_base_id, vapi_payload from public.assistants where vapi_id = ${inVapi.id}`
+    )
+    assert.equal(row.knowledge_base_id, null)
+    assert.deepEqual(row.vapi_payload.model?.toolIds, [other], 'our copy is what Vapi holds')
   }))

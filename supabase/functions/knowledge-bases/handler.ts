@@ -2,6 +2,7 @@
  * The `knowledge-bases` function: a tenant's knowledge bases in its own Vapi organisation (Vapi's v2 API),
  * and the files attached to them. Every change goes to Vapi first, then to our tables in the same request.
  */
+import { type Vapi, type VapiClient, VapiError } from '@vapi-ai/server-sdk'
 import {
   type AttachFileBody,
   type KnowledgeBase,
@@ -19,6 +20,7 @@ import {
   tenantVapi,
   unlessGone,
   vapiCall,
+  vapiProblem,
   type VoiceCaller,
   voiceDeps,
 } from '../_shared/voice.ts'
@@ -143,6 +145,7 @@ async function deleteBase(caller: VoiceCaller, id: string): Promise<void> {
   const row = await findBase(caller, id)
   const [base] = await withRelations(tx, [row])
   const vapi = await tenantVapi(caller)
+  await detachFromAssistants(caller, vapi, row.vapi_id, id)
   await unlessGone(
     'delete the knowledge base',
     () => vapi.knowledgeBasesV2.knowledgeBaseV2ControllerRemove({ id: row.vapi_id }),
@@ -156,6 +159,44 @@ async function deleteBase(caller: VoiceCaller, id: string): Promise<void> {
     target: `knowledge_base:${id}`,
     details: { name: row.name, vapi_id: row.vapi_id, assistant_ids: base.assistants.map((a) => a.id) },
   })
+}
+
+/**
+ * Before a base goes, the assistants searching it stop listing its tool in Vapi (Vapi deletes the tool with
+ * the base, which would leave them pointing at nothing). Each stored payload is replaced by what Vapi returns,
+ * so the assistants stay in sync.
+ */
+async function detachFromAssistants(caller: VoiceCaller, vapi: VapiClient, baseVapiId: string, id: string) {
+  const { tx, tenant } = caller
+  const users = await tx<{ id: string; vapi_id: string }[]>`
+    select id, vapi_id from public.assistants where tenant_id = ${tenant} and knowledge_base_id = ${id}`
+  if (users.length === 0) return
+  const base = await vapiCall(
+    'read the knowledge base',
+    () => vapi.knowledgeBasesV2.knowledgeBaseV2ControllerFindOne({ id: baseVapiId }),
+  ).catch(() => null)
+  const toolId = (base as { toolId?: string | null } | null)?.toolId
+  if (!toolId) return
+  for (const assistant of users) {
+    const current = await vapi.assistants.get({ id: assistant.vapi_id }).catch((error) => {
+      if (error instanceof VapiError && error.statusCode === 404) return null // gone from Vapi already
+      throw vapiProblem('read the assistant', error)
+    })
+    const toolIds = current?.model?.toolIds
+    if (!current?.model || !toolIds?.includes(toolId)) continue
+    const model = { ...current.model, toolIds: toolIds.filter((tool) => tool !== toolId) }
+    const updated = await vapiCall(
+      'update the assistant',
+      () =>
+        vapi.assistants.update({ id: assistant.vapi_id, model } as Vapi.UpdateAssistantDto & { id: string }),
+    )
+    await tx`
+      update public.assistants
+      set vapi_payload = ${tx.json(updated as never)}, vapi_hash = ${await payloadHash(
+      updated,
+    )}, synced_at = now()
+      where id = ${assistant.id}`
+  }
 }
 
 async function attachFile(caller: VoiceCaller, id: string, body: AttachFileBody): Promise<KnowledgeBase> {
