@@ -15,9 +15,15 @@ import { assistantKeys } from './keys.ts'
 
 const routes = assistantsContract.routes
 
+/** Other features' caches that show assistants: the numbers (who answers, active or not) and the knowledge bases. */
+const SHOWN_IN = ['numbers', 'knowledge'] as const
+
 function useRefresh(tenantId: string) {
   const queryClient = useQueryClient()
-  return () => queryClient.invalidateQueries({ queryKey: assistantKeys.all(tenantId) })
+  return () =>
+    Promise.all([assistantKeys.all(tenantId), ...SHOWN_IN.map((prefix) => [prefix, tenantId])].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey })
+    ))
 }
 
 export function useCreateAssistant(tenantId: string, options: MutationOptions<Assistant, CreateAssistantBody> = {}) {

@@ -8,6 +8,9 @@ import { callFunction } from '@/lib/functions.ts'
 import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
 import { numberKeys } from './keys.ts'
 
+/** The other features' cache prefixes that show a number's answerer (the numbers feature imports no hooks). */
+export const ANSWERER_PREFIXES = ['assistants', 'workflows'] as const
+
 export interface UpdateNumberVariables {
   id: string
   body: UpdatePhoneNumberBody
@@ -26,10 +29,13 @@ export function useUpdateNumber(
   return useMutation({
     ...options,
     mutationFn: (variables) => updateNumber(tenantId, variables),
-    onSuccess: withCacheUpdate(options, (updated) =>
+    onSuccess: withCacheUpdate(options, async (updated) => {
       queryClient.setQueryData<PhoneNumber[]>(
         numberKeys.list(tenantId),
         (list) => list?.map((n) => n.id === updated.id ? updated : n),
-      )),
+      )
+      // The assistant or workflow it left and the one it joined list their numbers.
+      await Promise.all(ANSWERER_PREFIXES.map((prefix) => queryClient.invalidateQueries({ queryKey: [prefix, tenantId] })))
+    }),
   })
 }
