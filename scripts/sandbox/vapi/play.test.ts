@@ -457,3 +457,45 @@ Deno.test('POST /sandbox/calls: refused without a key, with a revoked one, and f
     )
   })
 })
+
+Deno.test('a failing server URL never holds the call up: the browser sees it to the end while Vapi retries', async () => {
+  const down = startReceiver(() => new Response('not found', { status: 404 }))
+  try {
+    await withSandbox(async ({ sandbox, key, client }) => {
+      const assistant = await client.assistants.create({
+        name: 'Unreachable server',
+        firstMessage: 'Hello, you reached the front desk.',
+        serverMessages: ['status-update', 'transcript', 'end-of-call-report'],
+        server: {
+          url: down.url,
+          backoffPlan: {
+            type: 'fixed' as unknown as Record<string, unknown>,
+            maxRetries: 3,
+            baseDelaySeconds: 10,
+          },
+        },
+      })
+      const started = Date.now()
+      const { eventsUrl } = await playCall(sandbox.url, key, {
+        assistantId: assistant.id,
+        script: [{ role: 'user', text: 'I would like an appointment.' }],
+        web: true,
+      })
+      // Read the stream as it comes, until the call ends (the stream itself stays open while Vapi retries).
+      const reader = (await fetch(eventsUrl)).body!.pipeThrough(new TextDecoderStream()).getReader()
+      let text = ''
+      while (!text.includes('event: call-end')) {
+        const { value, done } = await reader.read()
+        if (done) break
+        text += value
+      }
+      await reader.cancel()
+      assert.match(text, /event: call-end/)
+      assert.match(text, /I would like an appointment\./)
+      assert.ok(Date.now() - started < 5000, 'the call played without waiting for the 10 s retries')
+      assert.ok(down.received.length >= 1, 'the first message was sent')
+    }, { retryDelayScale: 1 })
+  } finally {
+    await down.stop()
+  }
+})

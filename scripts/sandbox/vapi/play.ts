@@ -323,19 +323,25 @@ export class Player {
       ...(customer ? { customer } : {}),
       ...(assistant ? { assistant } : {}),
     })
-    const send = async (message: { type: string } & Record<string, unknown>, final = true) => {
+    // Vapi sends the server messages in the background, in order: a slow or failing server URL (retried per
+    // its backoff plan) never holds the call, or the browser's event stream, up. The call is finished once
+    // every message has been delivered or given up on.
+    let outbox: Promise<void> = Promise.resolve()
+    const send = (message: { type: string } & Record<string, unknown>, final = true): Promise<void> => {
       const wanted = message.type === 'transcript'
         ? serverMessages.includes('transcript') ||
           (final && serverMessages.includes('transcript[transcriptType="final"]'))
         : serverMessages.includes(message.type)
       if (clientMessages.includes(message.type)) playback.events.emit('message', message)
       if (wanted && server?.url && !signal.aborted) {
-        const { delivery } = await deliver(server, credentialOf(server), { ...message, ...common() }, {
-          retryDelayScale,
-          signal,
+        const body = { ...message, ...common() }
+        outbox = outbox.then(async () => {
+          if (signal.aborted) return
+          const { delivery } = await deliver(server, credentialOf(server), body, { retryDelayScale, signal })
+          playback.deliveries.push(delivery)
         })
-        playback.deliveries.push(delivery)
       }
+      return Promise.resolve()
     }
 
     const delay = this.options.turnDelayMs
@@ -466,6 +472,7 @@ export class Player {
       artifact,
       analysis,
     })
+    await outbox
   }
 }
 
