@@ -1,5 +1,5 @@
 /** The owner's phone in the interface: a country-aware example for placeholders, and how a stored one reads. */
-import { type CountryCode, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { type CountryCode, getExampleNumber } from 'libphonenumber-js/min'
 import examples from 'libphonenumber-js/mobile/examples'
 
 /** A mobile number of `country` as people there write it ("06 12 34 56 78"), or '' for an unknown country. */
@@ -9,9 +9,4 @@ export function phonePlaceholder(country: string): string {
   } catch {
     return ''
   }
-}
-
-/** "+33 6 12 34 56 78" for +33612345678. */
-export function formatOwnerPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
 }

@@ -20,6 +20,7 @@ import { problemMessage } from '@/lib/problem-message.ts'
 import { useDeleteAssistant, useSetActive, useSyncAssistant, useUpdateAssistant } from '../api/mutations.ts'
 import { useAssistant } from '../api/queries.ts'
 import { AssistantForm } from './assistant-form.tsx'
+import { formatPhone } from '@/lib/phone.ts'
 
 export function AssistantDetailPage({ assistantId }: { assistantId: string }) {
   const { t } = useTranslation()
@@ -58,7 +59,7 @@ function Loaded({ assistant }: { assistant: AssistantDetail }) {
       <PageHeader
         title={assistant.name}
         description={assistant.phone_numbers.length
-          ? assistant.phone_numbers.map((n) => n.number).join(', ')
+          ? assistant.phone_numbers.map((n) => formatPhone(n.number)).join(', ')
           : t('assistants.noNumbers')}
       />
       <div className='flex flex-wrap items-center gap-2'>

@@ -17,6 +17,7 @@ import { useCreateAssistant } from '../api/mutations.ts'
 import { useAssistants } from '../api/queries.ts'
 import { AssistantForm } from './assistant-form.tsx'
 import { ImportDialog } from './import-dialog.tsx'
+import { formatPhone } from '@/lib/phone.ts'
 
 export function AssistantsPage() {
   const { t, i18n } = useTranslation()
@@ -70,7 +71,7 @@ export function AssistantsPage() {
                     </span>
                     <span className='text-sm text-muted-foreground'>
                       {a.phone_numbers.length
-                        ? a.phone_numbers.map((n) => n.number).join(', ')
+                        ? a.phone_numbers.map((n) => formatPhone(n.number)).join(', ')
                         : t('assistants.noNumbers')}
                     </span>
                   </span>

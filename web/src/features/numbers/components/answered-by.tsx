@@ -3,7 +3,7 @@ import { Bot, PhoneForwarded, Workflow } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import type { AnsweredBy as AnsweredByValue } from '@shared/contracts/phone-numbers.ts'
 import { Badge } from '@/components/ui/badge.tsx'
-import { formatPhone } from '../format.ts'
+import { formatPhone } from '@/lib/phone.ts'
 
 export function AnsweredBy({ value }: { value: AnsweredByValue }) {
   const { t } = useTranslation()

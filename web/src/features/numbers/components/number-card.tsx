@@ -10,7 +10,7 @@ import { Label } from '@/components/ui/label.tsx'
 import { useFeedback } from '@/lib/feedback.ts'
 import { useReleaseNumber } from '../api/release-number.ts'
 import { useUpdateNumber } from '../api/update-number.ts'
-import { formatPhone } from '../format.ts'
+import { formatPhone } from '@/lib/phone.ts'
 import { AnsweredBy } from './answered-by.tsx'
 import { AnswererSelect } from './answerer-select.tsx'
 

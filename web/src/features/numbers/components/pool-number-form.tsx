@@ -11,7 +11,7 @@ import { Input } from '@/components/ui/input.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useNumberOptions } from '../api/get-number-options.ts'
-import { formatPhone } from '../format.ts'
+import { formatPhone } from '@/lib/phone.ts'
 import type { SourceFormProps } from './source-form.ts'
 
 type Values = z.input<typeof ClaimPoolNumberBody>

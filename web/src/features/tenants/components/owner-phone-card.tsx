@@ -16,7 +16,8 @@ import { FormField } from '@/components/ui/form-field.tsx'
 import { Input } from '@/components/ui/input.tsx'
 import { useFeedback } from '@/lib/feedback.ts'
 import { useUpdateTenant } from '../api/update-tenant.ts'
-import { formatOwnerPhone, phonePlaceholder } from '../owner-phone.ts'
+import { formatPhone } from '@/lib/phone.ts'
+import { phonePlaceholder } from '../owner-phone.ts'
 import { useCan, useCurrentTenant } from './tenant-context.tsx'
 
 const PhoneForm = z.object({ owner_phone: OwnerPhone })
@@ -32,7 +33,7 @@ export function OwnerPhoneCard() {
   const phone = tenant.owner_phone ?? null
   const form = useForm<PhoneForm>({
     resolver: zodResolver(PhoneForm),
-    defaultValues: { owner_phone: phone ? formatOwnerPhone(phone) : '' },
+    defaultValues: { owner_phone: phone ? formatPhone(phone) : '' },
   })
   const error = form.formState.errors.owner_phone
 
@@ -63,7 +64,7 @@ export function OwnerPhoneCard() {
             <p className='inline-flex items-center gap-2 text-sm'>
               <Phone className='size-4 text-muted-foreground' aria-hidden='true' />
               {phone
-                ? <span className='font-medium tabular-nums'>{formatOwnerPhone(phone)}</span>
+                ? <span className='font-medium tabular-nums'>{formatPhone(phone)}</span>
                 : <span className='text-muted-foreground'>{t('tenants.ownerPhoneNone')}</span>}
             </p>
             {canManage && (
@@ -72,7 +73,7 @@ export function OwnerPhoneCard() {
                   variant='outline'
                   size='sm'
                   onClick={() => {
-                    form.reset({ owner_phone: phone ? formatOwnerPhone(phone) : '' })
+                    form.reset({ owner_phone: phone ? formatPhone(phone) : '' })
                     setEditing(true)
                   }}
                 >

@@ -3,6 +3,4 @@ export const workflowKeys = {
   all: (tenantId: string) => ['workflows', tenantId] as const,
   list: (tenantId: string) => ['workflows', tenantId, 'list'] as const,
   detail: (tenantId: string, id: string) => ['workflows', tenantId, 'detail', id] as const,
-  /** The tenant's phone numbers, as the workflow page shows them. */
-  numbers: (tenantId: string) => ['workflows', tenantId, 'numbers'] as const,
 }

@@ -2,7 +2,6 @@
  * The phone numbers a workflow answers, and (with numbers.manage) giving it another number or taking one
  * back. A number answered by something else changes hands when given here, which the option says.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
 import { Phone, Unlink } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,12 +15,9 @@ import { Label } from '@/components/ui/label.tsx'
 import { NativeSelect } from '@/components/ui/input.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
 import { useFeedback } from '@/lib/feedback.ts'
+import { formatPhone } from '@/lib/phone.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
-import { useAssignNumber, useTenantNumbers } from '../api/numbers.ts'
-
-function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
-}
+import { useNumbers, useUpdateNumber } from '@/features/numbers/index.ts'
 
 function numberLabel(number: PhoneNumber): string {
   const phone = formatPhone(number.number)
@@ -36,8 +32,8 @@ interface Props {
 
 export function WorkflowNumbers({ tenantId, workflow, canAssign }: Props) {
   const { t } = useTranslation()
-  const numbers = useTenantNumbers(tenantId)
-  const assign = useAssignNumber(tenantId)
+  const numbers = useNumbers(tenantId)
+  const assign = useUpdateNumber(tenantId)
   const withFeedback = useFeedback()
   const [choice, setChoice] = useState('')
 
@@ -47,7 +43,7 @@ export function WorkflowNumbers({ tenantId, workflow, canAssign }: Props) {
   const give = async () => {
     const number = others.find((n) => n.id === choice)
     if (!number) return
-    const done = await withFeedback(() => assign.mutateAsync({ numberId: number.id, workflowId: workflow.id }), {
+    const done = await withFeedback(() => assign.mutateAsync({ id: number.id, body: { workflow_id: workflow.id } }), {
       success: t('workflows.numbers.assigned', { number: numberLabel(number) }),
       failure: t('workflows.numbers.assignFailed'),
     })
@@ -55,7 +51,7 @@ export function WorkflowNumbers({ tenantId, workflow, canAssign }: Props) {
   }
 
   const detach = (number: PhoneNumber) =>
-    withFeedback(() => assign.mutateAsync({ numberId: number.id, workflowId: null }), {
+    withFeedback(() => assign.mutateAsync({ id: number.id, body: { workflow_id: null } }), {
       success: t('workflows.numbers.detached', { number: numberLabel(number) }),
       failure: t('workflows.numbers.detachFailed'),
     })
