@@ -22,6 +22,22 @@ export const DEFAULT_SCRIPT: Turn[] = [
   { role: 'user', text: "No, that's all. Thanks, bye!" },
 ]
 
+/** The same call in French, for an assistant that listens in French (`transcriber.language`). */
+export const DEFAULT_SCRIPT_FR: Turn[] = [
+  {
+    role: 'user',
+    text: 'Bonjour, je voudrais prendre rendez-vous mardi prochain dans la matinée, s’il vous plaît.',
+  },
+  { role: 'assistant', text: 'Bien sûr. Puis-je avoir votre nom, s’il vous plaît ?' },
+  { role: 'user', text: 'Jordan Martin.' },
+  {
+    role: 'assistant',
+    text:
+      'Merci, monsieur Martin. Vous avez rendez-vous mardi à 10 heures. Puis-je faire autre chose pour vous ?',
+  },
+  { role: 'user', text: 'Non, c’est tout. Merci, au revoir !' },
+]
+
 export const DEFAULT_FIRST_MESSAGE = 'Hello, thanks for calling. How can I help you today?'
 
 export interface AssistantLike {
@@ -31,7 +47,7 @@ export interface AssistantLike {
   firstMessageMode?: string
   model?: { provider?: string; model?: string; messages?: { role?: string; content?: string }[] }
   voice?: { provider?: string; voiceId?: string }
-  transcriber?: { provider?: string; model?: string }
+  transcriber?: { provider?: string; model?: string; language?: string }
   analysisPlan?: {
     structuredDataPlan?: { enabled?: boolean; schema?: JsonSchema }
     summaryPlan?: { enabled?: boolean }
@@ -70,10 +86,13 @@ export function turnsOf(
   if (assistant.firstMessageMode !== 'assistant-waits-for-user') {
     turns.push({ role: 'assistant', text: fill(assistant.firstMessage ?? DEFAULT_FIRST_MESSAGE, variables) })
   }
-  const rest = script ?? [...DEFAULT_SCRIPT, {
+  const french = assistant.transcriber?.language?.startsWith('fr') ?? false
+  const rest = script ?? [...(french ? DEFAULT_SCRIPT_FR : DEFAULT_SCRIPT), {
     role: 'assistant' as const,
     text: typeof assistant.endCallMessage === 'string'
       ? assistant.endCallMessage
+      : french
+      ? 'Avec plaisir. Au revoir !'
       : "You're welcome. Goodbye!",
   }]
   return [...turns, ...rest.map((turn) => ({ role: turn.role, text: fill(turn.text, variables) }))]

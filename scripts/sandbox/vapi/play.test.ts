@@ -499,3 +499,22 @@ Deno.test('a failing server URL never holds the call up: the browser sees it to 
     await down.stop()
   }
 })
+
+Deno.test('the default caller speaks the language the assistant listens in', async () => {
+  await withSandbox(async ({ sandbox, key, client }) => {
+    const french = await client.assistants.create({
+      name: 'Accueil',
+      firstMessage: 'Cabinet Dupont, bonjour !',
+      transcriber: { provider: 'deepgram', language: 'fr' } as Vapi.CreateAssistantDtoTranscriber,
+    })
+    const { eventsUrl } = await playCall(sandbox.url, key, { assistantId: french.id, web: true })
+    const said = (await readEvents(await fetch(eventsUrl)))
+      .filter(([event, data]) =>
+        event === 'message' && (data as { transcriptType?: string }).transcriptType === 'final'
+      )
+      .map(([, data]) => (data as { transcript: string }).transcript)
+    assert.equal(said[0], 'Cabinet Dupont, bonjour !')
+    assert.ok(said.includes('Jordan Martin.'), said.join(' | '))
+    assert.equal(said.at(-1), 'Avec plaisir. Au revoir !')
+  })
+})

@@ -9,6 +9,7 @@ import {
 import { MAX_PAGE_SIZE } from '@shared/contracts/pagination.ts'
 import { callFunction } from '@/lib/functions.ts'
 import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { PROCESSING_REFRESH_MS } from './files.ts'
 import { knowledgeKeys } from './keys.ts'
 
 const routes = knowledgeBasesContract.routes
@@ -18,6 +19,11 @@ export function useKnowledgeBases(tenantId: string) {
   return useQuery({
     queryKey: knowledgeKeys.bases(tenantId),
     queryFn: async () => (await callFunction(routes.list, { tenantId, query: { limit: MAX_PAGE_SIZE } })).items,
+    // A file still processing is refreshed from Vapi by the files list; read its status again meanwhile.
+    refetchInterval: (query) =>
+      query.state.data?.some((kb) => kb.files.some((f) => f.status === 'processing'))
+        ? PROCESSING_REFRESH_MS
+        : false,
   })
 }
 
