@@ -17,10 +17,13 @@ import { workflowsContract } from '../../shared/contracts/workflows.ts'
 
 export const DEMO_LOGIN = { email: 'demo@switchboard.local', password: 'switchboard-demo' } as const
 export const DEMO_TENANT_SLUG = 'cabinet-dupont'
-/** The demo organisation's keys in the sandbox (any key not beginning with `invalid` is an organisation). */
+/**
+ * The demo organisation's keys in the sandbox, shaped like Vapi's (UUIDs); any key not beginning with
+ * `invalid` is an organisation there.
+ */
 export const DEMO_VAPI_KEYS = {
-  private: 'sk_demo_cabinet_dupont_private',
-  public: 'pk_demo_cabinet_dupont_public',
+  private: '5e0c9a41-7b2d-4f3e-a1c8-d300c0ffee01',
+  public: '9b8f6d2c-41e7-4a05-b3c9-0de7c0ffee02',
 } as const
 
 const FAQ = `# Cabinet Dupont — questions fréquentes
