@@ -345,12 +345,12 @@ describe('voice journey', () => {
     // Activate it on its page, reached from the list.
     await nav().getByRole('link', { name: 'Assistants' }).click()
     const row = page.getByRole('list', { name: 'Assistants' }).getByRole('link', { name: new RegExp(assistantName) })
-    await row.getByText(e164).waitFor({ timeout: SLOW })
+    await row.getByText(shown).waitFor({ timeout: SLOW })
     await row.getByText('Inactive', { exact: true }).waitFor()
     await row.click()
     await page.waitForURL(`**/assistants/${assistantId}`)
     await page.getByRole('heading', { name: assistantName, level: 1 }).waitFor()
-    await page.getByText(e164, { exact: true }).waitFor()
+    await page.getByText(shown, { exact: true }).waitFor()
     await page.getByRole('button', { name: 'Activate' }).click()
     await page.getByText('Assistant activated: it now answers its numbers').waitFor()
     await page.getByRole('button', { name: 'Deactivate' }).waitFor()
@@ -371,7 +371,7 @@ describe('voice journey', () => {
     // The list and the numbers page say so too.
     await nav().getByRole('link', { name: 'Assistants' }).click()
     await row.getByText('Active', { exact: true }).waitFor({ timeout: SLOW })
-    await row.getByText(e164).waitFor()
+    await row.getByText(shown).waitFor()
     await nav().getByRole('link', { name: 'Phone numbers' }).click()
     await card.getByText(shown, { exact: true }).waitFor({ timeout: SLOW })
     await card.getByText('Active', { exact: true }).waitFor()
