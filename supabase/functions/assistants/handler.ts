@@ -30,6 +30,7 @@ import {
 } from '../_shared/voice.ts'
 import { type AssistantFields, fromVapi, managedHash } from './payload.ts'
 import {
+  assistantFields,
   type AssistantRow,
   fieldColumns,
   loadAssistant,
@@ -166,7 +167,7 @@ async function updateAssistant(caller: VoiceCaller, id: string, input: UpdateInp
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined))
   const { knowledge_base_id: kb, ...changes } = defined as UpdateInput
   const fields = await filled(caller, {
-    ...pickFields(row),
+    ...assistantFields(row),
     ...changes,
     summary_prompt: changes.summary_prompt === undefined
       ? row.summary_prompt
@@ -192,27 +193,11 @@ async function updateAssistant(caller: VoiceCaller, id: string, input: UpdateInp
   return show(caller, await reload(caller, id))
 }
 
-function pickFields(row: AssistantRow): AssistantFields {
-  return {
-    name: row.name,
-    first_message: row.first_message,
-    system_prompt: row.system_prompt,
-    language: row.language,
-    voice: row.voice,
-    model: row.model,
-    transcriber: row.transcriber,
-    end_call_phrases: row.end_call_phrases,
-    recording_enabled: row.recording_enabled,
-    summary_prompt: row.summary_prompt,
-    structured_data_schema: row.structured_data_schema,
-  }
-}
-
 /** Pushes our whole assistant to Vapi (recreating it when Vapi lost it) and stores Vapi's copy. */
 async function pushAssistant(caller: VoiceCaller, row: AssistantRow): Promise<void> {
   const { tx, tenant } = caller
   const vapi = await tenantVapi(caller)
-  const fields = await filled(caller, pickFields(row))
+  const fields = await filled(caller, assistantFields(row))
   const payload = await buildPayload(caller, vapi, fields, row.knowledge_base_id)
   const current = await vapiCopy(vapi, row.vapi_id)
   const store = async (copy: { id: string }) => {

@@ -71,10 +71,9 @@ function webhookConfigured(row: AssistantRow, tenant: string, supabaseUrl: strin
     payload.metadata?.tenant_id === tenant
 }
 
-export function toAssistant(row: AssistantRow, tenant: string, supabaseUrl: string): Assistant {
+/** The fields we edit and sync with Vapi, out of a row. */
+export function assistantFields(row: AssistantRow): AssistantFields {
   return {
-    id: row.id,
-    vapi_id: row.vapi_id,
     name: row.name,
     first_message: row.first_message,
     system_prompt: row.system_prompt,
@@ -86,6 +85,14 @@ export function toAssistant(row: AssistantRow, tenant: string, supabaseUrl: stri
     recording_enabled: row.recording_enabled,
     summary_prompt: row.summary_prompt,
     structured_data_schema: row.structured_data_schema,
+  }
+}
+
+export function toAssistant(row: AssistantRow, tenant: string, supabaseUrl: string): Assistant {
+  return {
+    id: row.id,
+    vapi_id: row.vapi_id,
+    ...assistantFields(row),
     knowledge_base_id: row.knowledge_base_id,
     active: row.active,
     phone_number_ids: row.numbers.map((n) => n.id),
