@@ -294,7 +294,7 @@ Deno.test('phone-numbers: an empty pool for the country is a 409 naming it, and 
     assert.equal((await vapi.phoneNumbers.list()).length, 0)
   }))
 
-Deno.test('phone-numbers: the pool country comes from the owner phone (BE, CA), else the tenant country (FR)', () =>
+Deno.test('phone-numbers: the pool country comes from the owner phone (BE, CA, US), else the tenant country (FR)', () =>
   withTestDeps(phoneNumbers, async ({ deps, handler }) => {
     const stocked = {
       FR: `+336${digits(8)}`,
@@ -307,6 +307,7 @@ Deno.test('phone-numbers: the pool country comes from the owner phone (BE, CA), 
       const [phone, country, source] of [
         ['+32 470 12 34 56', 'BE', 'owner_phone'],
         ['+1 514 555 0123', 'CA', 'owner_phone'],
+        ['+1 415 555 0123', 'US', 'owner_phone'],
         [undefined, 'FR', 'tenant_country'],
       ] as const
     ) {
