@@ -108,5 +108,21 @@ as $$
   select r.id from public.roles r where r.tenant_id = tenant and r.name = role_name
 $$;
 
+-- The cast of the per-table RLS tests: tenant "pgTAP Alpha" owned by alice, with adam (admin), vera (viewer)
+-- and ines (agent), and tenant "pgTAP Beta" owned by bob.
+create or replace function tests.create_two_tenants() returns void
+language plpgsql volatile
+set search_path = ''
+as $$
+begin
+  perform tests.create_user(label) from unnest(array['alice', 'adam', 'vera', 'ines', 'bob']) as label;
+  perform tests.create_tenant('alice', 'pgTAP Alpha');
+  perform tests.create_tenant('bob', 'pgTAP Beta');
+  perform tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'adam', 'admin');
+  perform tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'vera', 'viewer');
+  perform tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'ines', 'agent');
+end
+$$;
+
 revoke execute on all functions in schema tests from public;
 grant execute on all functions in schema tests to anon, authenticated;

@@ -2,12 +2,7 @@
 begin;
 select plan(16);
 
-select tests.create_user('alice');
-select tests.create_user('bob');
-select tests.create_user('vera');
-select tests.create_tenant('alice', 'pgTAP Alpha');
-select tests.create_tenant('bob', 'pgTAP Beta');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'vera', 'viewer');
+select tests.create_two_tenants();
 
 select tests.authenticate_as('alice');
 select results_eq($$ select name from public.tenants $$, array['pgTAP Alpha'], 'a member sees only their tenant');

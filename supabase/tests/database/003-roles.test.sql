@@ -3,14 +3,7 @@
 begin;
 select plan(20);
 
-select tests.create_user('alice');
-select tests.create_user('bob');
-select tests.create_user('vera');
-select tests.create_user('adam');
-select tests.create_tenant('alice', 'pgTAP Alpha');
-select tests.create_tenant('bob', 'pgTAP Beta');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'vera', 'viewer');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'adam', 'admin');
+select tests.create_two_tenants();
 
 select tests.authenticate_as('alice');
 select results_eq(

@@ -3,14 +3,7 @@
 begin;
 select plan(26);
 
-select tests.create_user('alice');
-select tests.create_user('bob');
-select tests.create_user('vera');
-select tests.create_user('ines');
-select tests.create_tenant('alice', 'pgTAP Alpha');
-select tests.create_tenant('bob', 'pgTAP Beta');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'vera', 'viewer');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'ines', 'agent');
+select tests.create_two_tenants();
 
 select tests.authenticate_as('bob');
 select public.upsert_provider_credential(tests.get_tenant_id('pgTAP Beta'), 'vapi', 'sealed-b', 'k1', 'sk_…beta');

@@ -3,16 +3,7 @@
 begin;
 select plan(22);
 
-select tests.create_user('alice');
-select tests.create_user('adam');
-select tests.create_user('vera');
-select tests.create_user('ines');
-select tests.create_user('bob');
-select tests.create_tenant('alice', 'pgTAP Alpha');
-select tests.create_tenant('bob', 'pgTAP Beta');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'adam', 'admin');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'vera', 'viewer');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'ines', 'agent');
+select tests.create_two_tenants();
 
 insert into public.assistants (id, tenant_id, vapi_id, name) values
   ('00000000-0000-4000-8000-0000000000a1', tests.get_tenant_id('pgTAP Alpha'), 'asst_a', 'Front desk'),

@@ -5,14 +5,7 @@ begin;
 select plan(27);
 
 select tests.create_user('pam');
-select tests.create_user('alice');
-select tests.create_user('vera');
-select tests.create_user('ines');
-select tests.create_user('bob');
-select tests.create_tenant('alice', 'pgTAP Alpha');
-select tests.create_tenant('bob', 'pgTAP Beta');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'vera', 'viewer');
-select tests.add_member(tests.get_tenant_id('pgTAP Alpha'), 'ines', 'agent');
+select tests.create_two_tenants();
 insert into public.platform_admins (user_id) values (tests.get_user_id('pam'));
 
 select tests.authenticate_as('pam');
