@@ -3,85 +3,28 @@
  * Vapi key on Settings → Integrations (a revoked one first), and see its preview. Needs SPA_URL (and, to check
  * what the server stored, SUPABASE_URL + SUPABASE_ANON_KEY); `npm test` provides them.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { apiAs, type Browser, openBrowser, SPA_URL } from './browser.ts'
 
-function required(name: string): string {
-  const value = process.env[name]
-  if (!value) {
-    throw new Error(`${name} is not set: the browser journey needs a running stack (npm test sets it)`)
-  }
-  return value
-}
-
-const SPA_URL = required('SPA_URL')
-const SUPABASE_URL = required('SUPABASE_URL')
-const SUPABASE_ANON_KEY = required('SUPABASE_ANON_KEY')
-const RESULTS = new URL('../../.test-results/', import.meta.url).pathname
-
-let profile: string
-let context: BrowserContext
+let browser: Browser
 let page: Page
-const problems: string[] = []
 
 beforeAll(async () => {
-  profile = await mkdtemp(join(tmpdir(), 'switchboard-chromium-'))
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    locale: 'en-US',
-    timezoneId: 'Europe/Paris',
-    viewport: { width: 1280, height: 860 },
-  })
-  page = context.pages()[0] ?? await context.newPage()
-  page.setDefaultTimeout(15_000)
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`))
+  browser = await openBrowser({ viewport: { width: 1280, height: 860 }, timeout: 15_000 })
+  page = browser.page
 })
 
 afterEach(async (test) => {
-  if (test.task.result?.state === 'fail') {
-    await mkdir(RESULTS, { recursive: true })
-    await page.screenshot({ path: `${RESULTS}journey-failure.png`, fullPage: true }).catch(() => {})
-    console.error(`URL at failure: ${page.url()}\n${problems.join('\n')}`)
-  }
+  if (test.task.result?.state === 'fail') await browser.failed('journey')
 })
 
-afterAll(async () => {
-  await context?.close()
-  if (profile) await rm(profile, { recursive: true, force: true })
-})
+afterAll(() => browser?.close())
 
 /** What the server holds, asked over plain HTTP as the same user (not through the page). */
 async function serverVapiSettings(email: string, password: string) {
-  const headers = { apikey: SUPABASE_ANON_KEY, 'content-type': 'application/json' }
-  const token = await fetch(`${SUPABASE_URL}/auth/v1/token?grant_type=password`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ email, password }),
-  }).then((r) => r.json())
-  const auth = { ...headers, authorization: `Bearer ${token.access_token}` }
-  const tenants = await fetch(`${SUPABASE_URL}/functions/v1/tenants`, { headers: auth })
-    .then((r) => r.json())
-    .then((page) => page.items)
-  expect(tenants).toHaveLength(1)
-  const res = await fetch(`${SUPABASE_URL}/functions/v1/settings/vapi`, {
-    headers: { ...auth, 'x-tenant-id': tenants[0].id },
-  })
-  expect(res.status).toBe(200)
-  return { tenant: tenants[0], settings: await res.json() }
+  const api = await apiAs(email, password)
+  return { tenant: api.tenant, settings: await api.get('settings/vapi') }
 }
 
 describe('foundation journey', () => {

@@ -7,57 +7,21 @@
  * server holds, asked over plain HTTP as the same user. Needs SPA_URL, SUPABASE_URL and SUPABASE_ANON_KEY, and
  * VAPI_SIMULATED_CALLS=true on the functions (`npm test` provides them all).
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-
-function required(name: string): string {
-  const value = process.env[name]
-  if (!value) {
-    throw new Error(`${name} is not set: the browser journey needs a running stack (npm test sets it)`)
-  }
-  return value
-}
-
-const SPA_URL = required('SPA_URL')
-const SUPABASE_URL = required('SUPABASE_URL')
-const SUPABASE_ANON_KEY = required('SUPABASE_ANON_KEY')
-const RESULTS = new URL('../../.test-results/', import.meta.url).pathname
+import { apiAs, type Browser, openBrowser, SPA_URL, SUPABASE_URL } from './browser.ts'
 
 /** Long waits: the first load of a lazy page on a busy machine, a file's processing, a whole simulated call. */
 const SLOW = 45_000
 
-let profile: string
-let context: BrowserContext
+let browser: Browser
 let page: Page
-const problems: string[] = []
 /** Once a step fails, the later ones (which build on it) are skipped rather than failing one by one. */
 let broken = false
 
 beforeAll(async () => {
-  profile = await mkdtemp(join(tmpdir(), 'switchboard-chromium-'))
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    locale: 'en-US',
-    timezoneId: 'Europe/Paris',
-    viewport: { width: 1280, height: 900 },
-  })
-  page = context.pages()[0] ?? await context.newPage()
-  page.setDefaultTimeout(20_000)
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`))
+  browser = await openBrowser({ viewport: { width: 1280, height: 900 }, timeout: 20_000 })
+  page = browser.page
 })
 
 beforeEach((test) => {
@@ -67,44 +31,14 @@ beforeEach((test) => {
 afterEach(async (test) => {
   if (test.task.result?.state !== 'fail') return
   broken = true
-  await mkdir(RESULTS, { recursive: true })
-  await page.screenshot({ path: `${RESULTS}voice-failure.png`, fullPage: true }).catch(() => {})
-  console.error(`URL at failure: ${page.url()}\n${problems.join('\n')}`)
+  await browser.failed('voice')
 })
 
-afterAll(async () => {
-  await context?.close()
-  if (profile) await rm(profile, { recursive: true, force: true })
-})
+afterAll(() => browser?.close())
 
 /** No page error and no console error so far (every step ends with it). */
 function expectNoProblems() {
-  expect(problems, 'page and console errors').toEqual([])
-}
-
-/** The functions API as the signed-in user, over HTTP (not through the page). */
-async function apiAs(email: string, password: string) {
-  const headers = { apikey: SUPABASE_ANON_KEY, 'content-type': 'application/json' }
-  const token = await fetch(`${SUPABASE_URL}/auth/v1/token?grant_type=password`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ email, password }),
-  }).then((r) => r.json())
-  expect(token.access_token, 'signed in over HTTP').toBeTruthy()
-  const auth = { ...headers, authorization: `Bearer ${token.access_token}` }
-  const tenants = await fetch(`${SUPABASE_URL}/functions/v1/tenants`, { headers: auth }).then((r) => r.json())
-  expect(tenants.items).toHaveLength(1)
-  const tenant = tenants.items[0]
-  return {
-    tenant,
-    async get(path: string): Promise<any> {
-      const res = await fetch(`${SUPABASE_URL}/functions/v1/${path}`, {
-        headers: { ...auth, 'x-tenant-id': tenant.id },
-      })
-      expect(res.status, `GET ${path}`).toBe(200)
-      return res.json()
-    },
-  }
+  expect(browser.problems, 'page and console errors').toEqual([])
 }
 
 /** How the numbers page writes a US number: +1 415 555 0123. */
