@@ -4,6 +4,18 @@
 -- The lookups are security definer functions that refuse anyone but a platform admin (42501), so the admin
 -- function reads what it needs in the caller's own transaction, with RLS on everything else.
 
+-- Raises 42501 unless the caller is a platform admin: the first statement of every lookup below.
+create or replace function private.require_platform_admin() returns void
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  if not private.is_platform_admin() then
+    raise exception 'platform admin required' using errcode = '42501';
+  end if;
+end
+$$;
+
 -- Tenants by name, for the admin's preview picker: keyset-paginated on (name, id), `p_query` a substring of
 -- the name (any case).
 create or replace function private.admin_search_tenants(
@@ -13,9 +25,7 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 begin
-  if not private.is_platform_admin() then
-    raise exception 'platform admin required' using errcode = '42501';
-  end if;
+  perform private.require_platform_admin();
   return query
     select t.id, t.name, t.country, t.profession, t.language from public.tenants t
     where (p_query is null or t.name ilike '%' || replace(replace(replace(p_query, '\', '\\'), '%', '\%'), '_', '\_') || '%')
@@ -31,9 +41,7 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 begin
-  if not private.is_platform_admin() then
-    raise exception 'platform admin required' using errcode = '42501';
-  end if;
+  perform private.require_platform_admin();
   return query select t.id, t.name from public.tenants t where t.id = any (p_ids);
 end
 $$;
@@ -49,9 +57,7 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 begin
-  if not private.is_platform_admin() then
-    raise exception 'platform admin required' using errcode = '42501';
-  end if;
+  perform private.require_platform_admin();
   return query
     select t.name, t.profession, t.language, t.country, t.timezone, t.owner_phone,
       (select coalesce(u.raw_user_meta_data ->> 'full_name', u.raw_user_meta_data ->> 'name')
@@ -65,6 +71,8 @@ begin
 end
 $$;
 
+revoke execute on function private.require_platform_admin() from public, anon;
+grant execute on function private.require_platform_admin() to authenticated, service_role;
 revoke execute on function private.admin_search_tenants(text, text, uuid, int),
   private.admin_tenant_names(uuid[]), private.admin_tenant_profile(uuid) from public, anon;
 grant execute on function private.admin_search_tenants(text, text, uuid, int),
