@@ -6,19 +6,18 @@
 import assert from 'node:assert/strict'
 import { VapiClient } from '@vapi-ai/server-sdk'
 import tenants from '../../supabase/functions/tenants/handler.ts'
-import { anonKey, createTenant, supabaseUrl, withTestDeps } from '../../supabase/functions/_shared/testing.ts'
+import {
+  anonKey,
+  createTenant,
+  signUp,
+  supabaseUrl,
+  withTestDeps,
+} from '../../supabase/functions/_shared/testing.ts'
 import { seedDemoVoice } from './voice.ts'
 
 Deno.test('the demo voice seed builds a working tenant once, through the API', async () => {
   await withTestDeps(tenants, async ({ deps }) => {
-    const email = `demo-${crypto.randomUUID()}@test.local`
-    const password = 'test-password-123'
-    const signUp = await fetch(`${supabaseUrl()}/auth/v1/signup`, {
-      method: 'POST',
-      headers: { apikey: anonKey(), 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password, data: { full_name: 'Claire Test' } }),
-    }).then((r) => r.json())
-    const owner = { id: signUp.user.id, email, token: signUp.access_token }
+    const owner = await signUp('demo', { full_name: 'Claire Test' })
     const tenant = await createTenant(deps, owner, 'Cabinet Démo')
     const poolNumber = `+3318480${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`
     await deps.db.asService((tx) =>
@@ -29,7 +28,7 @@ Deno.test('the demo voice seed builds a working tenant once, through the API', a
     const options = {
       apiUrl: supabaseUrl(),
       anonKey: anonKey(),
-      login: { email, password },
+      login: { email: owner.email, password: owner.password },
       tenantSlug: tenant.slug,
       vapiKeys: keys,
     }

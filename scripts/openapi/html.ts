@@ -4,7 +4,7 @@
  * from the local stack. A sidebar per function; each endpoint with its method, path, access, parameters and
  * their validation rules, request and response as TypeScript types and JSON Schema, and its problem codes.
  */
-import { type Json, PROBLEM_MEDIA_TYPE, SCHEMA_PREFIX, statusText } from './openapi.ts'
+import { type Json, pascal, PROBLEM_MEDIA_TYPE, SCHEMA_PREFIX, statusText } from './openapi.ts'
 import { type JsonSchema, tsDeclaration, type TsOutput, tsType } from './typescript.ts'
 
 type Schema = Record<string, Json>
@@ -187,10 +187,6 @@ function typeBlock(doc: Json, schema: Schema, fallbackName: string): string {
     ? tsDeclaration(name, doc.components.schemas[name], HTML_TS)
     : tsDeclaration(fallbackName, schema as JsonSchema, HTML_TS)
   return `<pre class="ts"><code>${declaration}</code></pre>`
-}
-
-function pascal(text: string): string {
-  return text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join('')
 }
 
 // Operations

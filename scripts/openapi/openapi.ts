@@ -421,7 +421,8 @@ function parseProvisional(ref: string): { io: Io; id: string } | undefined {
   return match ? { io: match[1] as Io, id: match[2] } : undefined
 }
 
-function pascal(id: string): string {
+/** `start-test-call` → `StartTestCall`: a name as a TypeScript type. */
+export function pascal(id: string): string {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join(
     '',
   )

@@ -64,7 +64,8 @@ function buildSandbox(orgs: Orgs, options: VapiAppOptions): { app: Hono<Env>; pl
     }
     c.set('org', orgs.forKey(match[1]))
     await next()
-    orgs.changed()
+    // Reads change nothing worth saving (a file's status is worked out again from its timestamps).
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') orgs.changed()
   })
   app.route('/assistant', assistants)
   app.route('/squad', squads)
@@ -80,10 +81,6 @@ function buildSandbox(orgs: Orgs, options: VapiAppOptions): { app: Hono<Env>; pl
     return vapiError(500, 'Internal server error')
   })
   return { app, player }
-}
-
-export function createVapiApp(orgs: Orgs = new Orgs(), options: VapiAppOptions = {}): Hono<Env> {
-  return buildSandbox(orgs, options).app
 }
 
 export async function startVapiSandbox(options: VapiSandboxOptions): Promise<VapiSandbox> {

@@ -10,8 +10,7 @@ import { Hono } from 'hono'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { Env, Org, PhoneNumber } from './orgs.ts'
 import { notFound, vapiError } from './errors.ts'
-import { listed, merged, readJson, timestamp, validJson } from './http.ts'
-import { validateSchema } from './validation.ts'
+import { listed, merged, timestamp, validJson } from './http.ts'
 import { credentialProblem } from './credentials.ts'
 
 export const phoneNumbers = new Hono<Env>()
@@ -132,11 +131,8 @@ phoneNumbers.patch('/:id', async (c) => {
   const org = c.get('org')
   const number = org.phoneNumbers.get(c.req.param('id'))
   if (!number) return notFound('Update', 'Phone Number', 'phoneNumber')
-  const body = await readJson(c)
-  if (body instanceof Response) return body
-  const errors = validateSchema(UPDATE_DTO[number.provider], body)
-  if (errors.length) return vapiError(400, errors)
-  const fields = body as Record<string, unknown>
+  const fields = await validJson(c, { schema: UPDATE_DTO[number.provider] })
+  if (fields instanceof Response) return fields
   if (fields.provider !== undefined && fields.provider !== number.provider) {
     return vapiError(400, [`provider cannot be changed (this number's provider is ${number.provider})`])
   }

@@ -327,7 +327,7 @@ export class Player {
     // its backoff plan) never holds the call, or the browser's event stream, up. The call is finished once
     // every message has been delivered or given up on.
     let outbox: Promise<void> = Promise.resolve()
-    const send = (message: { type: string } & Record<string, unknown>, final = true): Promise<void> => {
+    const send = (message: { type: string } & Record<string, unknown>, final = true): void => {
       const wanted = message.type === 'transcript'
         ? serverMessages.includes('transcript') ||
           (final && serverMessages.includes('transcript[transcriptType="final"]'))
@@ -341,7 +341,6 @@ export class Player {
           playback.deliveries.push(delivery)
         })
       }
-      return Promise.resolve()
     }
 
     const delay = this.options.turnDelayMs
@@ -353,17 +352,17 @@ export class Player {
     if (turns.length) {
       if (call.type !== 'webCall') {
         this.#update(call, { status: 'ringing' })
-        await send({ type: 'status-update', status: 'ringing' })
+        send({ type: 'status-update', status: 'ringing' })
       }
       this.#update(call, { status: 'in-progress', startedAt })
       playback.events.emit('call-start')
-      await send({ type: 'status-update', status: 'in-progress' })
+      send({ type: 'status-update', status: 'in-progress' })
 
       const offset = messages.length - turns.length // the system prompt, if any
       for (const [index, turn] of turns.entries()) {
         await pause(delay)
         const role = turn.role
-        await send({ type: 'speech-update', status: 'started', role, turn: index })
+        send({ type: 'speech-update', status: 'started', role, turn: index })
         if (role === 'assistant') playback.events.emit('speech-start')
         const words = turn.text.split(' ')
         const levels = role === 'assistant' ? [0.35, 0.72, 0.58, 0.81, 0.44] : []
@@ -371,7 +370,7 @@ export class Player {
           playback.events.emit('volume-level', level)
           await pause(delay / 10)
         }
-        await send(
+        send(
           {
             type: 'transcript',
             role,
@@ -384,14 +383,14 @@ export class Player {
           playback.events.emit('volume-level', level)
           await pause(delay / 10)
         }
-        await send({ type: 'transcript', role, transcriptType: 'final', transcript: turn.text })
+        send({ type: 'transcript', role, transcriptType: 'final', transcript: turn.text })
         if (role === 'assistant') {
           playback.events.emit('volume-level', 0)
           playback.events.emit('speech-end')
         }
-        await send({ type: 'speech-update', status: 'stopped', role, turn: index })
+        send({ type: 'speech-update', status: 'stopped', role, turn: index })
         const history = messages.slice(0, offset + index + 1)
-        await send({
+        send({
           type: 'conversation-update',
           messages: history,
           messagesOpenAIFormatted: openAiFormatted(history),
@@ -460,9 +459,9 @@ export class Player {
       costs: money.costs,
       costBreakdown: money.costBreakdown,
     } as unknown as Partial<Call>)
-    await send({ type: 'status-update', status: 'ended', endedReason })
+    send({ type: 'status-update', status: 'ended', endedReason })
     playback.events.emit('call-end')
-    await send({
+    send({
       type: 'end-of-call-report',
       endedReason,
       startedAt: turns.length ? startedAt : undefined,

@@ -12,6 +12,7 @@
  */
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
+import { SUBSET_FILE } from './extract-spec.ts'
 
 // ajv and ajv-formats are CommonJS: their default export is the module object under Deno.
 const Ajv = AjvModule as unknown as typeof AjvModule.default
@@ -20,7 +21,6 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 
 type Schema = Record<string, unknown>
 
-const SPEC_URL = new URL('../../../docs/specs/vapi-openapi.subset.json', import.meta.url)
 const PREFIX = '#/components/schemas/'
 const DOC_ID = 'vapi'
 
@@ -31,7 +31,7 @@ interface Spec {
 
 let spec: Spec | undefined
 function loadSpec(): Spec {
-  spec ??= JSON.parse(Deno.readTextFileSync(SPEC_URL)) as Spec
+  spec ??= JSON.parse(Deno.readTextFileSync(SUBSET_FILE)) as Spec
   return spec
 }
 

@@ -8,10 +8,11 @@ import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
 import type { CreateTenantBody, Tenant } from '../../../shared/contracts/tenants.ts'
 import type { Problem } from '../../../shared/contracts/problem.ts'
 import type { SystemRole } from '../../../shared/permissions.ts'
-import type { Provider } from './credentials.ts'
+import { type Provider, storeCredential } from './credentials.ts'
 import type { CoreDeps } from './deps.ts'
 import { type EnvSource, loadEnv } from './env.ts'
 import type { FunctionModule, Handler } from './function.ts'
+import type { VapiFactory } from './vapi.ts'
 
 export type { Handler }
 
@@ -55,20 +56,25 @@ export async function withTestDeps<D extends CoreDeps>(
 export interface TestUser {
   id: string
   email: string
+  password: string
   token: string
 }
 
-/** A new user signed up through the real auth API (unique email, so tests can share one database). */
-export async function signUp(label = 'user'): Promise<TestUser> {
+/**
+ * A new user signed up through the real auth API (unique email, so tests can share one database), with
+ * optional user metadata (`{ full_name }`).
+ */
+export async function signUp(label = 'user', data?: Record<string, unknown>): Promise<TestUser> {
   const email = `${label}-${crypto.randomUUID()}@test.local`
+  const password = 'test-password-123'
   const res = await fetch(`${supabaseUrl()}/auth/v1/signup`, {
     method: 'POST',
     headers: { apikey: anonKey(), 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'test-password-123' }),
+    body: JSON.stringify({ email, password, ...(data ? { data } : {}) }),
   })
   const body = await res.json()
   assert.equal(res.status, 200, `sign-up failed: ${JSON.stringify(body)}`)
-  return { id: body.user.id, email, token: body.access_token }
+  return { id: body.user.id, email, password, token: body.access_token }
 }
 
 export interface RequestOptions {
@@ -163,6 +169,47 @@ export async function ownerWithTenant(deps: CoreDeps) {
   const owner = await signUp('owner')
   const tenant = await createTenant(deps, owner)
   return { owner, tenant, as: { token: owner.token, tenant: tenant.id } }
+}
+
+/** Saves a credential as the tenant's owner does in Settings (sealed, audited); returns the secret. */
+export async function saveCredential(
+  deps: CoreDeps,
+  owner: TestUser,
+  tenant: string,
+  provider: Provider,
+  secret: string,
+): Promise<string> {
+  const claims = await deps.verifyJwt(owner.token)
+  await deps.db.asUser(claims, (tx) =>
+    storeCredential(tx, deps.secrets, {
+      tenant,
+      actor: owner.id,
+      provider,
+      secret,
+      // A public key is shown whole (Settings does the same); a secret only by its end.
+      preview: provider === 'vapi_public' ? secret : `…${secret.slice(-4)}`,
+      action: `settings.${provider}.saved`,
+    }))
+  return secret
+}
+
+/**
+ * An owner (named `ownerName`, with `ownerPhone` in E.164 when given) and their tenant with a Vapi key of its
+ * own — a fresh organisation of the sandbox — and that organisation's SDK client.
+ */
+export async function voiceTenant(
+  deps: CoreDeps & { vapi: VapiFactory },
+  options: { ownerName?: string; ownerPhone?: string } = {},
+) {
+  const owner = await signUp('owner', options.ownerName ? { full_name: options.ownerName } : undefined)
+  const tenant = await createTenant(deps, owner, `Cabinet ${crypto.randomUUID().slice(0, 6)}`)
+  if (options.ownerPhone) {
+    await deps.db.asService((tx) =>
+      tx`update public.tenants set owner_phone = ${options.ownerPhone!} where id = ${tenant.id}`
+    )
+  }
+  const key = await saveCredential(deps, owner, tenant.id, 'vapi', `sk_test_${crypto.randomUUID()}`)
+  return { owner, tenant, key, vapi: deps.vapi(key), as: { token: owner.token, tenant: tenant.id } }
 }
 
 /** Gives `user` a system role in a tenant: fixture setup, as the (future) team function would. */

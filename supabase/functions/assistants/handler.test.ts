@@ -9,12 +9,14 @@ import {
   call,
   expectProblem,
   memberWithRole,
+  saveCredential,
   signUp,
   supabaseUrl,
+  voiceTenant,
   withTestDeps,
 } from '../_shared/testing.ts'
 import assistants from './handler.ts'
-import { assistantRows, numberFor, saveVapiKey, seedTemplate, tenantWithVapi, vapiClient } from './testing.ts'
+import { assistantRows, numberFor, seedTemplate, vapiClient } from './testing.ts'
 
 const BODY = {
   name: 'Front desk',
@@ -28,7 +30,7 @@ const assistantActions = async (deps: Parameters<typeof auditTrail>[0], tenant: 
 
 Deno.test('assistants: create (in Vapi first), list, read, update and delete, each audited', () =>
   withTestDeps(assistants, async ({ deps, handler }) => {
-    const { tenant, vapi, as } = await tenantWithVapi(deps)
+    const { tenant, vapi, as } = await voiceTenant(deps, { ownerName: 'Alice Martin' })
     const created = await call<Assistant>(handler, 'POST', '/assistants', {
       ...as,
       body: {
@@ -113,7 +115,7 @@ Deno.test('assistants: create (in Vapi first), list, read, update and delete, ea
 
 Deno.test('assistants: invalid fields are 400s naming them; unknown placeholders and Vapi refusals write nothing', () =>
   withTestDeps(assistants, async ({ deps, handler }) => {
-    const { tenant, owner, vapi, as } = await tenantWithVapi(deps)
+    const { tenant, owner, vapi, as } = await voiceTenant(deps, { ownerName: 'Alice Martin' })
     const fields = async (body: unknown) =>
       (await expectProblem(handler, 'POST', '/assistants', { ...as, body }, 400, 'validation_failed')).errors!
         .map((e) => e.field)
@@ -145,7 +147,7 @@ Deno.test('assistants: invalid fields are 400s naming them; unknown placeholders
     assert.deepEqual(await vapi.assistants.list(), [], 'nothing reached Vapi')
 
     // Vapi refuses the key: Vapi's refusal reaches the user, and no row is written.
-    await saveVapiKey(deps, owner, tenant.id, `invalid_${crypto.randomUUID()}`)
+    await saveCredential(deps, owner, tenant.id, 'vapi', `invalid_${crypto.randomUUID()}`)
     await expectProblem(handler, 'POST', '/assistants', { ...as, body: BODY }, 422, 'vapi_key_invalid')
     assert.equal((await assistantRows(deps, tenant.id)).length, 0)
     assert.deepEqual(await assistantActions(deps, tenant.id), [])
@@ -153,7 +155,7 @@ Deno.test('assistants: invalid fields are 400s naming them; unknown placeholders
 
 Deno.test('assistants: "start from my profession" fills the template from the profile and the user name', () =>
   withTestDeps(assistants, async ({ deps, handler }) => {
-    const { tenant, vapi, as } = await tenantWithVapi(deps, 'Dr Claire Dubois')
+    const { tenant, vapi, as } = await voiceTenant(deps, { ownerName: 'Dr Claire Dubois' })
     await seedTemplate(deps, {
       profession: 'doctor',
       language: 'fr',
@@ -218,7 +220,7 @@ Deno.test('assistants: "start from my profession" fills the template from the pr
 
 Deno.test('assistants: activation routes its numbers to it in Vapi, deactivation detaches them', () =>
   withTestDeps(assistants, async ({ deps, handler }) => {
-    const { tenant, vapi, as } = await tenantWithVapi(deps)
+    const { tenant, vapi, as } = await voiceTenant(deps, { ownerName: 'Alice Martin' })
     const { body: a } = await call<Assistant>(handler, 'POST', '/assistants', { ...as, body: BODY })
     const number = await numberFor(deps, tenant.id, vapi, a.id)
 
@@ -251,7 +253,7 @@ Deno.test('assistants: activation routes its numbers to it in Vapi, deactivation
 
 Deno.test('assistants: import from Vapi leaves Vapi untouched; drift is detected, pulled and pushed', () =>
   withTestDeps(assistants, async ({ deps, handler }) => {
-    const { vapi, as } = await tenantWithVapi(deps)
+    const { vapi, as } = await voiceTenant(deps, { ownerName: 'Alice Martin' })
     const outside = await vapi.assistants.create({
       name: 'Made in Vapi',
       firstMessage: 'Hi there',
@@ -329,8 +331,8 @@ Deno.test('assistants: import from Vapi leaves Vapi untouched; drift is detected
 
 Deno.test('assistants: viewers read, agents and viewers cannot change; other tenants see and touch nothing', () =>
   withTestDeps(assistants, async ({ deps, handler }) => {
-    const A = await tenantWithVapi(deps)
-    const B = await tenantWithVapi(deps)
+    const A = await voiceTenant(deps, { ownerName: 'Alice Martin' })
+    const B = await voiceTenant(deps, { ownerName: 'Alice Martin' })
     const { body: a } = await call<Assistant>(handler, 'POST', '/assistants', { ...A.as, body: BODY })
 
     const viewer = await memberWithRole(deps, A.tenant.id, 'viewer')

@@ -3,53 +3,13 @@
  * organisation's SDK client, a named user (for [USER_NAME]), seeded prompt templates and phone numbers.
  * Test code only.
  */
-import assert from 'node:assert/strict'
 import { VapiClient } from '@vapi-ai/server-sdk'
-import { storeCredential } from '../_shared/credentials.ts'
 import type { CoreDeps } from '../_shared/deps.ts'
-import { anonKey, createTenant, supabaseUrl, type TestUser } from '../_shared/testing.ts'
 import { loadVapiEnv } from '../_shared/vapi.ts'
-import type { VoiceDeps } from '../_shared/voice.ts'
-
-/** A user signed up with a display name in their metadata. */
-export async function signUpNamed(fullName: string): Promise<TestUser> {
-  const email = `named-${crypto.randomUUID()}@test.local`
-  const res = await fetch(`${supabaseUrl()}/auth/v1/signup`, {
-    method: 'POST',
-    headers: { apikey: anonKey(), 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'test-password-123', data: { full_name: fullName } }),
-  })
-  const body = await res.json()
-  assert.equal(res.status, 200, `sign-up failed: ${JSON.stringify(body)}`)
-  return { id: body.user.id, email, token: body.access_token }
-}
 
 /** The SDK client of a Vapi organisation (the sandbox), as a test sees it from outside. */
 export function vapiClient(key: string): VapiClient {
   return new VapiClient({ token: key, baseUrl: loadVapiEnv().VAPI_BASE_URL, maxRetries: 0 })
-}
-
-/** Saves `key` as the tenant's Vapi key, as Settings does (as its owner). */
-export async function saveVapiKey(deps: CoreDeps, owner: TestUser, tenantId: string, key: string) {
-  const claims = await deps.verifyJwt(owner.token)
-  await deps.db.asUser(claims, (tx) =>
-    storeCredential(tx, deps.secrets, {
-      tenant: tenantId,
-      actor: owner.id,
-      provider: 'vapi',
-      secret: key,
-      preview: 'sk_test_…',
-      action: 'settings.vapi_key.saved',
-    }))
-}
-
-/** A tenant (profession doctor, French) whose owner has a name, with a Vapi organisation of its own. */
-export async function tenantWithVapi(deps: VoiceDeps, ownerName = 'Alice Martin') {
-  const owner = await signUpNamed(ownerName)
-  const tenant = await createTenant(deps, owner, `Cabinet ${crypto.randomUUID().slice(0, 6)}`)
-  const key = `sk_test_${crypto.randomUUID()}`
-  await saveVapiKey(deps, owner, tenant.id, key)
-  return { owner, tenant, key, vapi: vapiClient(key), as: { token: owner.token, tenant: tenant.id } }
 }
 
 /** Inserts or replaces the platform template of a profession and language (as the service role). */

@@ -9,11 +9,13 @@ import {
   expectProblem,
   memberWithRole,
   ownerWithTenant,
+  saveCredential,
   signUp,
+  voiceTenant,
   withTestDeps,
 } from '../_shared/testing.ts'
 import files from './handler.ts'
-import { DOCX_TYPE, samplePdf, samples, saveVapiKey, upload, voiceTenant } from './testing.ts'
+import { DOCX_TYPE, samplePdf, samples, upload } from './testing.ts'
 
 const KB_PURPOSE = { purpose: 'knowledge-base-v2' }
 const text = (value: string) => new TextEncoder().encode(value)
@@ -168,7 +170,7 @@ Deno.test('files: Vapi refusing or no Vapi key is a 4xx and no row', () =>
   withTestDeps(files, async ({ deps, handler }) => {
     const { tenant, as, owner } = await ownerWithTenant(deps)
     await expectProblemUpload(handler, as, 409, 'vapi_not_configured')
-    await saveVapiKey(deps, owner.token, tenant.id, `invalid_${crypto.randomUUID()}`)
+    await saveCredential(deps, owner, tenant.id, 'vapi', `invalid_${crypto.randomUUID()}`)
     const refused = await expectProblemUpload(handler, as, 422, 'vapi_key_invalid')
     assert.match(refused.detail ?? '', /Vapi refused/)
     assert.deepEqual(await fileRows(deps, tenant.id), [])

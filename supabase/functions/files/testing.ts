@@ -3,42 +3,7 @@
  * sandbox, small valid samples of every accepted file type (a minimal PDF, a minimal DOCX zip, text, Markdown,
  * CSV), and a multipart upload request as the SPA sends it.
  */
-import type { VapiClient } from '@vapi-ai/server-sdk'
-import { storeCredential } from '../_shared/credentials.ts'
-import type { CoreDeps } from '../_shared/deps.ts'
-import { VAPI_PROVIDERS, vapiForTenant } from '../_shared/vapi.ts'
-import type { VoiceDeps } from '../_shared/voice.ts'
-import { type Handler, ownerWithTenant, request } from '../_shared/testing.ts'
-
-/** Saves a fresh sandbox key (an organisation of its own) for the tenant, as its owner. */
-export async function saveVapiKey(
-  deps: CoreDeps,
-  token: string,
-  tenant: string,
-  key?: string,
-): Promise<string> {
-  const secret = key ?? `sk_test_${crypto.randomUUID().replaceAll('-', '')}`
-  const claims = await deps.verifyJwt(token)
-  await deps.db.asUser(claims, (tx) =>
-    storeCredential(tx, deps.secrets, {
-      tenant,
-      actor: claims.sub,
-      provider: VAPI_PROVIDERS.apiKey,
-      secret,
-      preview: secret.slice(-4),
-      action: 'settings.vapi_key.saved',
-    }))
-  return secret
-}
-
-/** An owner, their tenant with its own Vapi organisation, and that organisation's client. */
-export async function voiceTenant(deps: VoiceDeps): Promise<
-  Awaited<ReturnType<typeof ownerWithTenant>> & { vapi: VapiClient }
-> {
-  const fixture = await ownerWithTenant(deps)
-  await saveVapiKey(deps, fixture.owner.token, fixture.tenant.id)
-  return { ...fixture, vapi: await vapiForTenant(deps, fixture.tenant.id) }
-}
+import { type Handler, request } from '../_shared/testing.ts'
 
 const text = (value: string) => new TextEncoder().encode(value)
 

@@ -4,9 +4,17 @@ import type { KnowledgeFile } from '../../../shared/contracts/files.ts'
 import type { KnowledgeBase } from '../../../shared/contracts/knowledge-bases.ts'
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import type { VoiceDeps } from '../_shared/voice.ts'
-import { auditTrail, call, expectProblem, memberWithRole, signUp, withTestDeps } from '../_shared/testing.ts'
+import {
+  auditTrail,
+  call,
+  expectProblem,
+  memberWithRole,
+  signUp,
+  voiceTenant,
+  withTestDeps,
+} from '../_shared/testing.ts'
 import files from '../files/handler.ts'
-import { samples, upload, voiceTenant } from '../files/testing.ts'
+import { samples, upload } from '../files/testing.ts'
 import knowledgeBases from './handler.ts'
 
 /** The tenant's knowledge bases as its Vapi organisation holds them, with their files' Vapi ids. */

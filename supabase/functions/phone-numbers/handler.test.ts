@@ -11,7 +11,6 @@ import type {
   PhoneNumberAnswerers,
   PhoneNumberOptions,
 } from '../../../shared/contracts/phone-numbers.ts'
-import { storeCredential } from '../_shared/credentials.ts'
 import {
   auditTrail,
   call,
@@ -22,6 +21,7 @@ import {
   type RequestOptions,
   signUp,
   storedCredential,
+  voiceTenant,
   withTestDeps,
 } from '../_shared/testing.ts'
 import type { VoiceDeps } from '../_shared/voice.ts'
@@ -31,28 +31,9 @@ type Deps = VoiceDeps & { pool: Record<string, string | undefined> }
 const TWILIO_SID = 'AC' + 'ab12'.repeat(8)
 const TWILIO_TOKEN = 'twilio-secret-token-1f9e8d7c'
 
-/** An owner and tenant with a Vapi key of their own (a sandbox organisation), and its SDK client. */
-async function tenantWithVapi(deps: Deps, ownerPhone?: string) {
-  const fixture = await ownerWithTenant(deps)
-  const key = `sk_test_${crypto.randomUUID()}`
-  const claims = await deps.verifyJwt(fixture.owner.token)
-  await deps.db.asUser(claims, async (tx) => {
-    await storeCredential(tx, deps.secrets, {
-      tenant: fixture.tenant.id,
-      actor: claims.sub,
-      provider: 'vapi',
-      secret: key,
-      preview: 'sk_…',
-      action: 'settings.vapi_key.saved',
-    })
-    if (ownerPhone) {
-      // As the tenants function stores it: E.164.
-      await tx`update public.tenants set owner_phone = ${
-        ownerPhone.replace(/\s/g, '')
-      } where id = ${fixture.tenant.id}`
-    }
-  })
-  return { ...fixture, vapi: deps.vapi(key) }
+/** A tenant with its own Vapi organisation, its owner's phone (as typed) stored in E.164 when given. */
+function tenantWithVapi(deps: Deps, ownerPhone?: string) {
+  return voiceTenant(deps, { ownerPhone: ownerPhone?.replace(/\s/g, '') })
 }
 
 /** An assistant as the assistants function would leave it: in Vapi, then our row (as the service role). */

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict'
 import type { VapiClient } from '@vapi-ai/server-sdk'
 import type { SimulatedTestCall, WebTestCall } from '../../../shared/contracts/test-calls.ts'
-import { storeCredential } from '../_shared/credentials.ts'
 import type { CoreDeps } from '../_shared/deps.ts'
 import {
   call,
   expectProblem,
   memberWithRole,
   ownerWithTenant,
+  saveCredential,
   signUp,
   testEnv,
-  type TestUser,
   withTestDeps,
 } from '../_shared/testing.ts'
 import { createVapiFactory, loadVapiEnv } from '../_shared/vapi.ts'
@@ -25,26 +24,6 @@ const vapiClient = (key: string): VapiClient => createVapiFactory(vapiEnv())(key
 const mode = (simulated: boolean) => ({
   testCalls: { VAPI_SIMULATED_CALLS: simulated, vapiBaseUrl: vapiEnv().VAPI_BASE_URL },
 })
-
-/** Saves a credential as the owner would in Settings (sealed, audited). */
-async function saveCredential(
-  deps: CoreDeps,
-  owner: TestUser,
-  tenant: string,
-  provider: 'vapi' | 'vapi_public',
-  secret: string,
-) {
-  const claims = await deps.verifyJwt(owner.token)
-  await deps.db.asUser(claims, (tx) =>
-    storeCredential(tx, deps.secrets, {
-      tenant,
-      actor: owner.id,
-      provider,
-      secret,
-      preview: secret,
-      action: `settings.${provider}.saved`,
-    }))
-}
 
 /**
  * A tenant with its Vapi keys (unless left out) and one assistant: created in its Vapi organisation through

@@ -11,46 +11,18 @@ import type {
   StepInput,
   Workflow,
 } from '../../../shared/contracts/workflows.ts'
-import { storeCredential } from '../_shared/credentials.ts'
-import type { CoreDeps } from '../_shared/deps.ts'
 import {
   auditTrail,
   call,
   expectProblem,
   memberWithRole,
   ownerWithTenant,
-  type TestUser,
+  saveCredential,
+  voiceTenant,
   withTestDeps,
 } from '../_shared/testing.ts'
-import { createVapiFactory, type VapiFactory } from '../_shared/vapi.ts'
+import { createVapiFactory } from '../_shared/vapi.ts'
 import workflows from './handler.ts'
-
-/** Saves a fresh Vapi key for the tenant (as its owner) and returns the SDK client on that key. */
-async function withVapiKey(
-  deps: CoreDeps & { vapi: VapiFactory },
-  owner: TestUser,
-  tenant: string,
-  key = `sk_test_${crypto.randomUUID().replaceAll('-', '')}`,
-): Promise<VapiClient> {
-  const claims = await deps.verifyJwt(owner.token)
-  await deps.db.asUser(claims, (tx) =>
-    storeCredential(tx, deps.secrets, {
-      tenant,
-      actor: owner.id,
-      provider: 'vapi',
-      secret: key,
-      preview: 'sk_test_…',
-      action: 'settings.vapi_key.saved',
-    }))
-  return deps.vapi(key)
-}
-
-/** A tenant with a Vapi key, and its client. */
-async function readyTenant(deps: CoreDeps & { vapi: VapiFactory }) {
-  const fixture = await ownerWithTenant(deps)
-  const vapi = await withVapiKey(deps, fixture.owner, fixture.tenant.id)
-  return { ...fixture, vapi }
-}
 
 const STARTER: CreateWorkflowBody = {
   name: 'Front desk',
@@ -113,7 +85,7 @@ async function create(handler: (r: Request) => Promise<Response>, as: object, bo
 
 Deno.test('workflows: create compiles the steps to a squad in Vapi; read, list, rename, each audited', () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const { tenant, as, vapi, owner } = await readyTenant(deps)
+    const { tenant, as, vapi, owner } = await voiceTenant(deps)
     const created = await create(handler, as)
 
     assert.equal(created.name, 'Front desk')
@@ -208,7 +180,7 @@ Deno.test('workflows: create compiles the steps to a squad in Vapi; read, list, 
 
 Deno.test('workflows: replacing the steps reorders, adds and removes them, keeping ids sent', () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const { as, vapi } = await readyTenant(deps)
+    const { as, vapi } = await voiceTenant(deps)
     const created = await create(handler, as)
     const [greeting, qualification, booking] = created.steps
     const steps = [
@@ -264,7 +236,7 @@ Deno.test('workflows: replacing the steps reorders, adds and removes them, keepi
 
 Deno.test('workflows: bad input is a 400 naming the field, and nothing reaches Vapi', () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const { tenant, as, vapi } = await readyTenant(deps)
+    const { tenant, as, vapi } = await voiceTenant(deps)
     const bad = (body: unknown) =>
       expectProblem(handler, 'POST', '/workflows', { ...as, body }, 400, 'validation_failed')
     const fields = async (body: unknown) => (await bad(body)).errors!.map((e) => e.field)
@@ -318,7 +290,7 @@ Deno.test('workflows: bad input is a 400 naming the field, and nothing reaches V
 
 Deno.test('workflows: when Vapi refuses, the user gets its message as a 422 and no row is written', () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const { tenant, as, vapi } = await readyTenant(deps)
+    const { tenant, as, vapi } = await voiceTenant(deps)
     const created = await create(handler, as)
 
     // The squad was deleted in Vapi's dashboard: updating it is refused, our rows stay as they were.
@@ -373,7 +345,7 @@ Deno.test('workflows: when Vapi refuses, the user gets its message as a 422 and 
 
     // A revoked key, and no key at all.
     const revoked = await ownerWithTenant(deps)
-    await withVapiKey(deps, revoked.owner, revoked.tenant.id, 'invalid_revoked_key_123456')
+    await saveCredential(deps, revoked.owner, revoked.tenant.id, 'vapi', 'invalid_revoked_key_123456')
     await expectProblem(
       handler,
       'POST',
@@ -395,7 +367,7 @@ Deno.test('workflows: when Vapi refuses, the user gets its message as a 422 and 
 
 Deno.test('workflows: deleting one detaches its numbers in Vapi, then deletes the squad and the rows', () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const { tenant, as, vapi } = await readyTenant(deps)
+    const { tenant, as, vapi } = await voiceTenant(deps)
     const created = await create(handler, as)
     const kept = await create(handler, as, { ...STARTER, name: 'Kept' })
     const number = await vapi.phoneNumbers.create({
@@ -448,7 +420,7 @@ Deno.test('workflows: deleting one detaches its numbers in Vapi, then deletes th
 
 Deno.test('workflows: pages newest first with a cursor', () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const { as } = await readyTenant(deps)
+    const { as } = await voiceTenant(deps)
     const one = { name: 'One', steps: [{ name: 'Desk', system_prompt: 'Answer.' }] }
     const names = ['First', 'Second', 'Third']
     for (const name of names) await create(handler, as, { ...one, name })
@@ -467,7 +439,7 @@ Deno.test('workflows: pages newest first with a cursor', () =>
 
 Deno.test('workflows: viewers and agents read but cannot change; non-members get 404', () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const { tenant, as, vapi } = await readyTenant(deps)
+    const { tenant, as, vapi } = await voiceTenant(deps)
     const created = await create(handler, as)
     for (const role of ['viewer', 'agent'] as const) {
       const member = await memberWithRole(deps, tenant.id, role)
@@ -498,8 +470,8 @@ Deno.test('workflows: viewers and agents read but cannot change; non-members get
 
 Deno.test("workflows: a tenant can neither read nor change another tenant's workflow, nor reach its squad", () =>
   withTestDeps(workflows, async ({ deps, handler }) => {
-    const a = await readyTenant(deps)
-    const b = await readyTenant(deps)
+    const a = await voiceTenant(deps)
+    const b = await voiceTenant(deps)
     const created = await create(handler, a.as)
 
     await expectProblem(handler, 'GET', `/workflows/${created.id}`, b.as, 404, 'workflow_not_found')
