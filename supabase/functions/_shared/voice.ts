@@ -17,6 +17,7 @@
  *   squad, or nobody with the owner's phone as fallback).
  */
 import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
+import type postgres from 'postgres'
 import { VapiError, VapiTimeoutError } from '@vapi-ai/server-sdk'
 import { webhookUrl } from '../../../shared/contracts/webhooks.ts'
 import type { Claims } from './auth.ts'
@@ -226,6 +227,29 @@ export async function serverConfig(caller: VoiceCaller): Promise<Vapi.Server> {
   return buildServer(caller.deps.env.SUPABASE_URL, caller.tenant, auth)
 }
 
+/** Fields of a Vapi payload that hold a credential: never stored (a Twilio number's token, say). */
+const SECRET_FIELDS = new Set(['twilioAuthToken', 'twilioApiSecret'])
+
+/**
+ * A Vapi payload as it may be stored in `vapi_payload` (readable by every member with assistants.read): no
+ * credential field, and the values of every `server.headers` (the tenant's `x-vapi-secret`) replaced. Drift
+ * is measured on other fields, and a `server` block is always rebuilt from the sealed secret, never read back.
+ */
+export function storedPayload(tx: Tx, payload: unknown) {
+  return tx.json(withoutSecrets(payload))
+}
+
+/** A copy of `payload` without credential fields and with every header value replaced by `[redacted]`. */
+export function withoutSecrets(payload: unknown): postgres.JSONValue {
+  return JSON.parse(JSON.stringify(payload ?? {}, (key, value) => {
+    if (SECRET_FIELDS.has(key)) return undefined
+    if (key === 'headers' && value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.keys(value).map((name) => [name, '[redacted]']))
+    }
+    return value
+  }))
+}
+
 /** JSON with sorted keys and no undefined: equal values give equal text, whatever the key order. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value))
@@ -244,9 +268,10 @@ function sortKeys(value: unknown): unknown {
   return value
 }
 
-/** SHA-256 (hex) of the canonical JSON of a payload. */
+/** SHA-256 (hex) of the canonical JSON of a payload, without its secrets. */
 export async function payloadHash(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(value))
+  // Of the payload as stored (storedPayload), so a row's hash always matches its vapi_payload.
+  const bytes = new TextEncoder().encode(canonicalJson(withoutSecrets(value)))
   const digest = await crypto.subtle.digest('SHA-256', bytes)
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
@@ -310,7 +335,7 @@ export async function routeNumbers(
     )
     await tx`
       update public.phone_numbers
-      set vapi_payload = ${tx.json(updated as never)}, vapi_hash = ${await payloadHash(updated)},
+      set vapi_payload = ${storedPayload(tx, updated)}, vapi_hash = ${await payloadHash(updated)},
         synced_at = now(), status = ${String((updated as { status?: string }).status ?? 'active')}
       where id = ${row.id}`
   }

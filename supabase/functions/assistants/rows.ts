@@ -2,6 +2,7 @@
  * public.assistants as the API shows it: the row type, the one select every operation reads through (with
  * the numbers each assistant answers), the row → API mapper, and the writes of our fields.
  */
+import { storedPayload } from '../_shared/voice.ts'
 import postgres from 'postgres'
 import type { Assistant } from '../../../shared/contracts/assistants.ts'
 import { webhookUrl } from '../../../shared/contracts/webhooks.ts'
@@ -125,5 +126,5 @@ export function fieldColumns(tx: Tx, fields: AssistantFields) {
 
 /** The synced Vapi copy's columns. */
 export function syncColumns(tx: Tx, payload: unknown, hash: string) {
-  return { vapi_payload: tx.json(payload as postgres.JSONValue), vapi_hash: hash }
+  return { vapi_payload: storedPayload(tx, payload), vapi_hash: hash }
 }

@@ -14,6 +14,7 @@ import { afterNewest, newestKey, newestOrder, newestSortAt, toPage } from '../_s
 import {
   createThenPersist,
   payloadHash,
+  storedPayload,
   tenantMetadata,
   tenantVapi,
   unlessGone,
@@ -91,7 +92,7 @@ async function uploadFile(caller: VoiceCaller, file: File): Promise<KnowledgeFil
         insert into public.files (tenant_id, vapi_id, name, mime_type, bytes, status, vapi_payload, vapi_hash,
           created_by)
         values (${tenant}, ${created.id}, ${name}, ${mimeType}, ${file.size}, ${fileStatus(created)},
-          ${tx.json(created as never)}, ${await payloadHash(created)}, ${claims.sub})
+          ${storedPayload(tx, created)}, ${await payloadHash(created)}, ${claims.sub})
         returning ${tx(FILE_COLUMNS)}`
       await audit(tx, {
         tenantId: tenant,
@@ -118,7 +119,7 @@ async function renameFile(caller: VoiceCaller, id: string, body: UpdateFileBody)
   )
   const [row] = await tx<FileRow[]>`
     update public.files
-    set name = ${body.name}, vapi_payload = ${tx.json(updated as never)}, vapi_hash = ${await payloadHash(
+    set name = ${body.name}, vapi_payload = ${storedPayload(tx, updated)}, vapi_hash = ${await payloadHash(
     updated,
   )},
       synced_at = now()

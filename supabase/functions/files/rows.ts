@@ -6,7 +6,7 @@
 import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import type { FileStatus, FileUse, KnowledgeFile } from '../../../shared/contracts/files.ts'
 import type { Tx } from '../_shared/db.ts'
-import { payloadHash } from '../_shared/voice.ts'
+import { payloadHash, storedPayload } from '../_shared/voice.ts'
 
 export interface FileRow {
   id: string
@@ -102,7 +102,7 @@ export async function refreshProcessing(
     row.error = status === 'failed' ? 'Vapi could not read this file' : null
     const [updated] = await tx<{ updated_at: Date }[]>`
       update public.files
-      set status = ${status}, error = ${row.error}, vapi_payload = ${tx.json(file as never)},
+      set status = ${status}, error = ${row.error}, vapi_payload = ${storedPayload(tx, file)},
         vapi_hash = ${await payloadHash(file)}, synced_at = now()
       where id = ${row.id}
       returning updated_at`

@@ -17,6 +17,7 @@ import { afterNewest, newestKey, newestOrder, newestSortAt, toPage } from '../_s
 import {
   createThenPersist,
   payloadHash,
+  storedPayload,
   tenantVapi,
   unlessGone,
   vapiCall,
@@ -82,7 +83,7 @@ async function createBase(
       const [inserted] = await tx<KnowledgeBaseRow[]>`
         insert into public.knowledge_bases (tenant_id, vapi_id, name, description, vapi_payload, vapi_hash,
           created_by)
-        values (${tenant}, ${created.id}, ${body.name}, ${body.description}, ${tx.json(created as never)},
+        values (${tenant}, ${created.id}, ${body.name}, ${body.description}, ${storedPayload(tx, created)},
           ${await payloadHash(created)}, ${claims.sub})
         returning ${tx(KB_COLUMNS)}`
       await audit(tx, {
@@ -126,7 +127,7 @@ async function updateBase(
   )
   const [row] = await tx<KnowledgeBaseRow[]>`
     update public.knowledge_bases
-    set ${tx(changes, fields)}, vapi_payload = ${tx.json(updated as never)},
+    set ${tx(changes, fields)}, vapi_payload = ${storedPayload(tx, updated)},
       vapi_hash = ${await payloadHash(updated)}, synced_at = now()
     where tenant_id = ${tenant} and id = ${id}
     returning ${tx(KB_COLUMNS)}`
@@ -192,7 +193,7 @@ async function detachFromAssistants(caller: VoiceCaller, vapi: VapiClient, baseV
     )
     await tx`
       update public.assistants
-      set vapi_payload = ${tx.json(updated as never)}, vapi_hash = ${await payloadHash(
+      set vapi_payload = ${storedPayload(tx, updated)}, vapi_hash = ${await payloadHash(
       updated,
     )}, synced_at = now()
       where id = ${assistant.id}`

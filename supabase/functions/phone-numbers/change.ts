@@ -8,7 +8,14 @@ import type { UpdatePhoneNumberBody } from '../../../shared/contracts/phone-numb
 import { audit } from '../_shared/audit.ts'
 import type { Tx } from '../_shared/db.ts'
 import { ValidationFailed } from '../_shared/errors.ts'
-import { payloadHash, routeNumbers, tenantVapi, vapiCall, vapiProblem } from '../_shared/voice.ts'
+import {
+  payloadHash,
+  routeNumbers,
+  storedPayload,
+  tenantVapi,
+  vapiCall,
+  vapiProblem,
+} from '../_shared/voice.ts'
 import type { NumbersCaller } from './caller.ts'
 import { findNumber, type NumberRow } from './numbers.ts'
 import { releasePoolNumber } from './pool.ts'
@@ -46,7 +53,7 @@ export async function updateNumber(
     )
     await tx`
       update public.phone_numbers
-      set name = ${body.name!}, vapi_payload = ${tx.json(updated as never)},
+      set name = ${body.name!}, vapi_payload = ${storedPayload(tx, updated)},
         vapi_hash = ${await payloadHash(updated)}, synced_at = now()
       where id = ${id}`
   }

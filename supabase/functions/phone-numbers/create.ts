@@ -9,7 +9,14 @@ import type { CreatePhoneNumberBody } from '../../../shared/contracts/phone-numb
 import { audit } from '../_shared/audit.ts'
 import { storeCredential } from '../_shared/credentials.ts'
 import { AppError } from '../_shared/errors.ts'
-import { createThenPersist, payloadHash, serverConfig, tenantVapi, vapiCall } from '../_shared/voice.ts'
+import {
+  createThenPersist,
+  payloadHash,
+  serverConfig,
+  storedPayload,
+  tenantVapi,
+  vapiCall,
+} from '../_shared/voice.ts'
 import { findNumber, type NumberRow } from './numbers.ts'
 import type { NumbersCaller } from './caller.ts'
 import { claimPoolNumber, poolCountry, poolTwilio } from './pool.ts'
@@ -113,7 +120,7 @@ function persisted(
           vapi_payload, vapi_hash, created_by)
         values (${tenant}, ${created.id}, ${number}, ${request.name ?? null}, ${origin.source},
           ${String(payload.status ?? 'active')}, ${origin.virtualNumberId ?? null}, ${
-        tx.json(payload as never)
+        storedPayload(tx, payload)
       },
           ${await payloadHash(payload)}, ${claims.sub})
         returning id`

@@ -13,7 +13,7 @@ import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import type { PropagationFailure, WebhookPropagation } from '../../../shared/contracts/settings.ts'
 import { asServiceWithin, type Tx } from '../_shared/db.ts'
 import { VapiNotConfigured } from '../_shared/vapi.ts'
-import { payloadHash, tenantVapi, vapiProblem, type VoiceCaller } from '../_shared/voice.ts'
+import { payloadHash, storedPayload, tenantVapi, vapiProblem, type VoiceCaller } from '../_shared/voice.ts'
 
 /** Vapi calls in flight at once: fast for a few dozen resources without flooding the tenant's rate limit. */
 const CONCURRENCY = 4
@@ -81,7 +81,7 @@ export async function propagateServer(
     for (const { resource, payload } of updated) {
       await tx`
         update ${tx('public.' + resource.table)}
-        set vapi_payload = ${tx.json(payload as never)}, vapi_hash = ${await payloadHash(
+        set vapi_payload = ${storedPayload(tx, payload)}, vapi_hash = ${await payloadHash(
         payload,
       )}, synced_at = now()
         where tenant_id = ${tenant} and id = ${resource.id}`

@@ -172,7 +172,7 @@ Deno.test('settings webhook: rotating the secret puts the new x-vapi-secret on e
     assert.equal(rotated.body.settings.webhook_auth, 'secret')
     for (const server of await serversInVapi(vapi, seeded)) assertServer(server, tenant.id, { secret })
 
-    // What Vapi answered is stored, with its hash.
+    // What Vapi answered is stored, with its hash, but never the secret (every member may read vapi_payload).
     const rows = await deps.db.asService((tx) =>
       tx<{ vapi_payload: unknown; vapi_hash: string }[]>`
         select vapi_payload, vapi_hash from public.assistants where tenant_id = ${tenant.id}
@@ -182,7 +182,8 @@ Deno.test('settings webhook: rotating the secret puts the new x-vapi-secret on e
     assert.equal(rows.length, 4)
     for (const row of rows) {
       assert.equal(row.vapi_hash, await payloadHash(row.vapi_payload))
-      assert.ok(JSON.stringify(row.vapi_payload).includes(secret))
+      assert.ok(!JSON.stringify(row.vapi_payload).includes(secret), 'the webhook secret is not stored in clear')
+      assert.ok(JSON.stringify(row.vapi_payload).includes('"x-vapi-secret":"[redacted]"'))
     }
 
     for (const server of await serversInVapi(vapiB, seededB)) {

@@ -3,6 +3,7 @@
  * workflow answers), their mapping to the API, and the writes of a workflow and of its whole step list.
  * Every statement runs in the caller's transaction, so RLS applies.
  */
+import { storedPayload } from '../_shared/voice.ts'
 import type { Handoff, Workflow, WorkflowStep, WorkflowSummary } from '../../../shared/contracts/workflows.ts'
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import type postgres from 'postgres'
@@ -144,7 +145,7 @@ export async function insertWorkflow(
   const [row] = await tx<{ id: string }[]>`
     insert into public.workflows (tenant_id, vapi_id, name, description, vapi_payload, vapi_hash, created_by)
     values (${values.tenant}, ${values.vapiId}, ${values.name}, ${values.description},
-      ${tx.json(values.squad.payload as postgres.JSONValue)}, ${values.squad.hash}, ${values.actor})
+      ${storedPayload(tx, values.squad.payload)}, ${values.squad.hash}, ${values.actor})
     returning id`
   return row.id
 }
@@ -158,7 +159,7 @@ export async function updateWorkflowRow(
     update public.workflows set name = ${values.name}, description = ${values.description}
     ${
     values.squad
-      ? tx`, vapi_payload = ${tx.json(values.squad.payload as postgres.JSONValue)},
+      ? tx`, vapi_payload = ${storedPayload(tx, values.squad.payload)},
         vapi_hash = ${values.squad.hash}, synced_at = now()`
       : tx``
   }
