@@ -141,7 +141,7 @@ export async function readRawBody(c: Context): Promise<Uint8Array> {
 }
 
 /** Room for a multipart body's boundaries and part headers beyond the file itself. */
-export const MULTIPART_OVERHEAD_BYTES = 64 * 1024
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 /**
  * Reads an upload route's one file (multipart/form-data): 415 for another media type, 413 as soon as the

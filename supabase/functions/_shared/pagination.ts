@@ -18,7 +18,7 @@ function fromBase64Url(text: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
 }
 
-export function encodeCursor(key: readonly (string | number)[]): string {
+function encodeCursor(key: readonly (string | number)[]): string {
   return toBase64Url(JSON.stringify(key))
 }
 
@@ -58,7 +58,7 @@ export const TextIdKey = z.tuple([z.string(), z.uuid()])
  * Newest-first lists (`order by created_at desc, id desc`). The key keeps created_at to the microsecond as UTC
  * text: a JS Date would drop the microseconds and let a page repeat or skip rows created in one millisecond.
  */
-export const NewestKey = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/), z.uuid()])
+const NewestKey = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/), z.uuid()])
 
 function column(tx: Tx, alias: string | undefined, name: string) {
   return tx(alias ? `${alias}.${name}` : name)

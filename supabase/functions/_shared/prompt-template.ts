@@ -11,7 +11,7 @@ import type { Tx } from './db.ts'
 export const PLACEHOLDER = /\[([A-Z][A-Z0-9_]{0,39})\]/g
 
 /** Every placeholder a template may use, and what fills it. */
-export const KNOWN_PLACEHOLDERS = [
+const KNOWN_PLACEHOLDERS = [
   'USER_NAME',
   'BUSINESS_NAME',
   'PROFESSION',
@@ -68,7 +68,7 @@ export interface TemplateProfile {
 }
 
 /** The value of each placeholder for a profile (null when the profile lacks it). */
-export function placeholderValues(profile: TemplateProfile): Record<Placeholder, string | null> {
+function placeholderValues(profile: TemplateProfile): Record<Placeholder, string | null> {
   const lang = profile.language
   return {
     USER_NAME: profile.user_name?.trim() || null,
@@ -82,7 +82,7 @@ export function placeholderValues(profile: TemplateProfile): Record<Placeholder,
   }
 }
 
-export interface Rendered {
+interface Rendered {
   text: string
   /** Placeholders the template uses that no profile field fills: the text must not be sent as is. */
   unknown: string[]
@@ -114,7 +114,7 @@ export function renderTemplate(text: string, profile: TemplateProfile): Rendered
   return { text: rendered, unknown, missing }
 }
 
-export interface PromptTemplateRow {
+interface PromptTemplateRow {
   id: string
   profession: string
   language: Language

@@ -51,14 +51,14 @@ export function tenantVapi(caller: VoiceCaller): Promise<VapiClient> {
 }
 
 /** Vapi refused what we sent: the user's input (or the tenant's Vapi account) must change. */
-export class VapiRejected extends AppError {
+class VapiRejected extends AppError {
   constructor(detail: string, readonly vapiStatus?: number) {
     super(422, 'vapi_rejected', 'Vapi refused the request', { detail })
   }
 }
 
 /** Vapi's error body is NestJS's `{ message: string | string[], error, statusCode }`. */
-export function vapiMessage(error: VapiError): string {
+function vapiMessage(error: VapiError): string {
   const body = error.body as { message?: unknown; error?: unknown } | undefined
   const message = body?.message
   if (Array.isArray(message) && message.length) return message.map(String).join('; ')
@@ -109,13 +109,13 @@ export function vapiProblem(what: string, error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error))
 }
 
-/** A Vapi request deleting or detaching something; a 404 means it is already gone there, as wanted. */
-export async function unlessGone(what: string, request: () => Promise<unknown>): Promise<void> {
+/** A Vapi request whose 404 means the thing is gone there: null then; other failures as vapiCall's. */
+export async function unlessGone<T>(what: string, request: () => Promise<T>): Promise<T | null> {
   try {
-    await request()
+    return await request()
   } catch (error) {
-    if (error instanceof VapiError && error.statusCode === 404) return
-    await vapiCall(what, () => Promise.reject(error))
+    if (error instanceof VapiError && error.statusCode === 404) return null
+    throw vapiProblem(what, error)
   }
 }
 
@@ -146,14 +146,14 @@ export async function createThenPersist<R, T>(
  * Vapi retries our 5xx (and timeouts) with this plan; without one it would not retry at all. (The SDK's
  * typings lag the API here: they type `type` as an object, Vapi's contract as 'fixed' | 'exponential'.)
  */
-export const BACKOFF_PLAN = {
+const BACKOFF_PLAN = {
   type: 'exponential',
   maxRetries: 5,
   baseDelaySeconds: 2,
 } as const
 
 /** Server messages time out after this many seconds (Vapi's default is 20). */
-export const SERVER_TIMEOUT_SECONDS = 20
+const SERVER_TIMEOUT_SECONDS = 20
 
 /**
  * The server messages our webhook handles, on top of Vapi's defaults (kept so tool calls, hang and speech
@@ -189,7 +189,7 @@ export async function webhookCredentialId(tx: Tx, tenant: string): Promise<strin
  * The tenant's webhook secret; generated, sealed and audited in the caller's transaction when it has none
  * (its first Vapi resource), so every resource is authenticated from the start.
  */
-export async function ensureWebhookSecret(caller: VoiceCaller): Promise<string> {
+async function ensureWebhookSecret(caller: VoiceCaller): Promise<string> {
   const existing = await openCredential(caller.deps, caller.tenant, VAPI_PROVIDERS.webhookSecret, caller.tx)
   if (existing !== null) return existing
   const secret = randomSecret()
@@ -251,7 +251,7 @@ export function withoutSecrets(payload: unknown): postgres.JSONValue {
 }
 
 /** JSON with sorted keys and no undefined: equal values give equal text, whatever the key order. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value))
 }
 
@@ -287,7 +287,7 @@ interface NumberRoute {
 }
 
 /** Which numbers to re-route: some by id, or every number of an assistant or a workflow. */
-export type NumberSelection = { numberIds: readonly string[] } | { assistantId: string } | {
+type NumberSelection = { numberIds: readonly string[] } | { assistantId: string } | {
   workflowId: string
 }
 

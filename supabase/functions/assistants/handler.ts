@@ -19,6 +19,7 @@ import { type Language, LANGUAGES } from '../../../shared/languages.ts'
 import { audit } from '../_shared/audit.ts'
 import { Conflict } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
+import { errorFields } from '../_shared/log.ts'
 import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
 import {
   createThenPersist,
@@ -241,7 +242,9 @@ async function removeAssistant(caller: VoiceCaller, id: string): Promise<void> {
     // Vapi kept it (a squad uses it, say): give its numbers back before the transaction rolls back.
     if (row.active) {
       await tx`update public.assistants set active = true where tenant_id = ${tenant} and id = ${id}`
-      await routeNumbers(caller, vapi, { assistantId: id }).catch(() => undefined)
+      await routeNumbers(caller, vapi, { assistantId: id }).catch((restoreError) =>
+        caller.deps.log.error('vapi.compensation_failed', errorFields(restoreError))
+      )
     }
     throw error
   }

@@ -3,10 +3,10 @@
  * (server block, tenant metadata, the knowledge base's tool), pushing it, reading Vapi's copy, and the sync
  * state between the two.
  */
-import { type Vapi, type VapiClient, VapiError } from '@vapi-ai/server-sdk'
+import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import type { SyncState } from '../../../shared/contracts/assistants.ts'
 import { UnprocessableContent } from '../_shared/errors.ts'
-import { serverConfig, tenantMetadata, vapiCall, vapiProblem, type VoiceCaller } from '../_shared/voice.ts'
+import { serverConfig, tenantMetadata, unlessGone, vapiCall, type VoiceCaller } from '../_shared/voice.ts'
 import { type AssistantFields, managedHash, toVapiPayload } from './payload.ts'
 
 /** The tool Vapi generated for a v2 knowledge base of the tenant (null when Vapi reports none yet). */
@@ -66,23 +66,13 @@ export function updateInVapi(
 }
 
 /** Vapi's copy of an assistant, or null when Vapi no longer has it. */
-export async function vapiCopy(vapi: VapiClient, vapiId: string): Promise<Vapi.Assistant | null> {
-  try {
-    return await vapi.assistants.get({ id: vapiId })
-  } catch (error) {
-    if (error instanceof VapiError && error.statusCode === 404) return null
-    throw vapiProblem('read the assistant', error)
-  }
+export function vapiCopy(vapi: VapiClient, vapiId: string): Promise<Vapi.Assistant | null> {
+  return unlessGone('read the assistant', () => vapi.assistants.get({ id: vapiId }))
 }
 
 /** Deletes it in Vapi; one Vapi no longer has is as good as deleted. */
 export async function deleteInVapi(vapi: VapiClient, vapiId: string): Promise<void> {
-  try {
-    await vapi.assistants.delete({ id: vapiId })
-  } catch (error) {
-    if (error instanceof VapiError && error.statusCode === 404) return
-    throw vapiProblem('delete the assistant', error)
-  }
+  await unlessGone('delete the assistant', () => vapi.assistants.delete({ id: vapiId }))
 }
 
 /** In sync when the managed fields of Vapi's copy hash as those of the copy we last synced. */

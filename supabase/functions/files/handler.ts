@@ -5,7 +5,12 @@
  * files Vapi is still processing.
  */
 import type { VapiClient } from '@vapi-ai/server-sdk'
-import { filesContract, type KnowledgeFile, type UpdateFileBody } from '../../../shared/contracts/files.ts'
+import {
+  FILE_NAME_MAX,
+  filesContract,
+  type KnowledgeFile,
+  type UpdateFileBody,
+} from '../../../shared/contracts/files.ts'
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import { audit } from '../_shared/audit.ts'
 import { NotFound } from '../_shared/errors.ts'
@@ -62,21 +67,21 @@ async function listFiles(
     order by ${newestOrder(tx)}
     limit ${query.limit + 1}`
   const shown = rows.slice(0, query.limit)
-  await refreshProcessing(tx, () => tenantVapi(caller), shown)
+  await refreshProcessing(tx, caller.deps.log, () => tenantVapi(caller), shown)
   const uses = await filesUse(tx, shown.map((row) => row.id))
   return toPage(rows, query.limit, (row) => toFile(row, uses.get(row.id) ?? []), newestKey)
 }
 
 async function getFile(caller: VoiceCaller, id: string): Promise<KnowledgeFile> {
   const row = await findFile(caller, id)
-  await refreshProcessing(caller.tx, () => tenantVapi(caller), [row])
+  await refreshProcessing(caller.tx, caller.deps.log, () => tenantVapi(caller), [row])
   return await withUse(caller, row)
 }
 
 async function uploadFile(caller: VoiceCaller, file: File): Promise<KnowledgeFile> {
   const { tx, tenant, claims, deps } = caller
   const vapi = await tenantVapi(caller)
-  const name = file.name.slice(0, 255)
+  const name = file.name.slice(0, FILE_NAME_MAX)
   const mimeType = file.type.split(';')[0].trim().toLowerCase()
   const row = await createThenPersist(
     deps,

@@ -1,11 +1,11 @@
 /**
- * public.files as the API shows it (FileRow → KnowledgeFile, with the knowledge bases using each file), the
- * newest-first keyset both knowledge functions list by, the refresh of a processing file's status from
- * Vapi, and deletes in Vapi that tolerate what is already gone.
+ * public.files as the API shows it (FileRow → KnowledgeFile, with the knowledge bases using each file), and
+ * the refresh of a processing file's status from Vapi.
  */
 import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import type { FileStatus, FileUse, KnowledgeFile } from '../../../shared/contracts/files.ts'
 import type { Tx } from '../_shared/db.ts'
+import { errorFields, type Logger } from '../_shared/log.ts'
 import { payloadHash, storedPayload } from '../_shared/voice.ts'
 
 export interface FileRow {
@@ -78,6 +78,7 @@ export const REFRESH_PER_PAGE = 10
  */
 export async function refreshProcessing(
   tx: Tx,
+  log: Logger,
   vapi: () => Promise<VapiClient>,
   rows: FileRow[],
 ): Promise<void> {
@@ -86,14 +87,17 @@ export async function refreshProcessing(
   let client: VapiClient
   try {
     client = await vapi()
-  } catch {
+  } catch (error) {
+    // Best effort: the list still answers with the stored status, and the next read tries again.
+    log.warn('files.refresh_failed', errorFields(error))
     return
   }
   await Promise.all(pending.map(async (row) => {
     let file: Vapi.File_
     try {
       file = await client.files.get({ id: row.vapi_id })
-    } catch {
+    } catch (error) {
+      log.warn('files.refresh_failed', { file_id: row.id, ...errorFields(error) })
       return
     }
     const status = fileStatus(file)

@@ -2,7 +2,7 @@
  * The `knowledge-bases` function: a tenant's knowledge bases in its own Vapi organisation (Vapi's v2 API),
  * and the files attached to them. Every change goes to Vapi first, then to our tables in the same request.
  */
-import { type Vapi, type VapiClient, VapiError } from '@vapi-ai/server-sdk'
+import type { Vapi, VapiClient } from '@vapi-ai/server-sdk'
 import {
   type AttachFileBody,
   type KnowledgeBase,
@@ -21,7 +21,6 @@ import {
   tenantVapi,
   unlessGone,
   vapiCall,
-  vapiProblem,
   type VoiceCaller,
   voiceDeps,
 } from '../_shared/voice.ts'
@@ -172,17 +171,17 @@ async function detachFromAssistants(caller: VoiceCaller, vapi: VapiClient, baseV
   const users = await tx<{ id: string; vapi_id: string }[]>`
     select id, vapi_id from public.assistants where tenant_id = ${tenant} and knowledge_base_id = ${id}`
   if (users.length === 0) return
-  const base = await vapiCall(
+  const base = await unlessGone(
     'read the knowledge base',
     () => vapi.knowledgeBasesV2.knowledgeBaseV2ControllerFindOne({ id: baseVapiId }),
-  ).catch(() => null)
+  )
   const toolId = (base as { toolId?: string | null } | null)?.toolId
   if (!toolId) return
   for (const assistant of users) {
-    const current = await vapi.assistants.get({ id: assistant.vapi_id }).catch((error) => {
-      if (error instanceof VapiError && error.statusCode === 404) return null // gone from Vapi already
-      throw vapiProblem('read the assistant', error)
-    })
+    const current = await unlessGone(
+      'read the assistant',
+      () => vapi.assistants.get({ id: assistant.vapi_id }),
+    )
     const toolIds = current?.model?.toolIds
     if (!current?.model || !toolIds?.includes(toolId)) continue
     const model = { ...current.model, toolIds: toolIds.filter((tool) => tool !== toolId) }

@@ -3,7 +3,7 @@
  * kit's routeNumbers, which knows that an inactive assistant does not answer), and releasing it (deleted in
  * Vapi, then our row, then given back to the pool when it came from there).
  */
-import { type Vapi, VapiError } from '@vapi-ai/server-sdk'
+import type { Vapi } from '@vapi-ai/server-sdk'
 import type { UpdatePhoneNumberBody } from '../../../shared/contracts/phone-numbers.ts'
 import { audit } from '../_shared/audit.ts'
 import type { Tx } from '../_shared/db.ts'
@@ -13,8 +13,8 @@ import {
   routeNumbers,
   storedPayload,
   tenantVapi,
+  unlessGone,
   vapiCall,
-  vapiProblem,
 } from '../_shared/voice.ts'
 import type { NumbersCaller } from './caller.ts'
 import { findNumber, type NumberRow } from './numbers.ts'
@@ -97,14 +97,8 @@ export async function releaseNumber(caller: NumbersCaller, id: string): Promise<
   const { tx, tenant, claims } = caller
   const current = await findNumber(tx, tenant, id)
   const vapi = await tenantVapi(caller)
-  try {
-    await vapi.phoneNumbers.delete({ id: current.vapi_id })
-  } catch (error) {
-    // Already gone from Vapi (deleted in its dashboard): releasing ours is still what the user wants.
-    if (!(error instanceof VapiError && error.statusCode === 404)) {
-      throw vapiProblem('release the number', error)
-    }
-  }
+  // Already gone from Vapi (deleted in its dashboard): releasing ours is still what the user wants.
+  await unlessGone('release the number', () => vapi.phoneNumbers.delete({ id: current.vapi_id }))
   await tx`delete from public.phone_numbers where id = ${id}`
   if (current.virtual_number_id) await releasePoolNumber(tx, current.virtual_number_id)
   await audit(tx, {

@@ -11,13 +11,12 @@ import {
 } from '../../../shared/contracts/settings.ts'
 import { webhookUrl } from '../../../shared/contracts/webhooks.ts'
 import { removeCredential, storeCredential, storedCredentials } from '../_shared/credentials.ts'
-import type { Claims } from '../_shared/auth.ts'
 import type { Tx } from '../_shared/db.ts'
 import type { Env } from '../_shared/env.ts'
 import { AppError, UnprocessableContent } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { preview, randomSecret } from '../_shared/secrets.ts'
-import { serverConfig, type VoiceDeps, voiceDeps } from '../_shared/voice.ts'
+import { serverConfig, type VoiceCaller, voiceDeps } from '../_shared/voice.ts'
 import { audit } from '../_shared/audit.ts'
 import { propagateServer, tenantVapiIfConfigured } from './propagation.ts'
 import { VAPI_PROVIDERS, type VapiFactory, vapiFailure, vapiUnreachable } from '../_shared/vapi.ts'
@@ -51,15 +50,8 @@ const CREDENTIALS = {
   },
 } as const
 
-interface Caller {
-  tx: Tx
-  tenant: string
-  claims: Claims
-  deps: VoiceDeps
-}
-
 function save(
-  { tx, tenant, claims, deps }: Caller,
+  { tx, tenant, claims, deps }: VoiceCaller,
   kind: keyof typeof CREDENTIALS,
   secret: string,
   validate?: (secret: string) => Promise<void>,
@@ -77,7 +69,7 @@ function save(
 }
 
 async function remove(
-  { tx, tenant, claims }: Caller,
+  { tx, tenant, claims }: VoiceCaller,
   kind: 'apiKey' | 'publicKey' | 'webhookCredential',
 ): Promise<void> {
   const { provider, deleted } = CREDENTIALS[kind]
@@ -130,14 +122,13 @@ export default defineFunction({
  * its secret, generated now when it has none: serverConfig) and audits what happened. Without a Vapi key
  * there is nothing in Vapi to update.
  */
-async function syncWebhook(ctx: Caller): Promise<WebhookAuthChange> {
-  const caller = ctx
+async function syncWebhook(caller: VoiceCaller): Promise<WebhookAuthChange> {
   const { tx, tenant, deps } = caller
   const server = await serverConfig(caller)
   const propagation = await propagateServer(tx, tenant, await tenantVapiIfConfigured(caller), server)
   await audit(tx, {
     tenantId: tenant,
-    actor: ctx.claims.sub,
+    actor: caller.claims.sub,
     action: 'settings.vapi_webhook.synced',
     target: server.credentialId ? VAPI_PROVIDERS.webhookCredential : VAPI_PROVIDERS.webhookSecret,
     details: {
@@ -150,7 +141,7 @@ async function syncWebhook(ctx: Caller): Promise<WebhookAuthChange> {
   return {
     settings: await readVapiSettings(tx, deps.env, tenant),
     propagation,
-    webhook_synced_at: new Date().toISOString(),
+    webhook_synced_at: deps.clock.now().toISOString(),
   }
 }
 

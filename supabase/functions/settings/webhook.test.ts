@@ -182,7 +182,10 @@ Deno.test('settings webhook: rotating the secret puts the new x-vapi-secret on e
     assert.equal(rows.length, 4)
     for (const row of rows) {
       assert.equal(row.vapi_hash, await payloadHash(row.vapi_payload))
-      assert.ok(!JSON.stringify(row.vapi_payload).includes(secret), 'the webhook secret is not stored in clear')
+      assert.ok(
+        !JSON.stringify(row.vapi_payload).includes(secret),
+        'the webhook secret is not stored in clear',
+      )
       assert.ok(JSON.stringify(row.vapi_payload).includes('"x-vapi-secret":"[redacted]"'))
     }
 

@@ -11,7 +11,6 @@ import type { Tx } from '../_shared/db.ts'
 import { Conflict, NotFound } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { loadVapiEnv, VAPI_PROVIDERS, VapiNotConfigured } from '../_shared/vapi.ts'
-import { voiceDeps } from '../_shared/voice.ts'
 import { loadTestCallEnv, playSimulatedCall } from './simulated.ts'
 
 interface AssistantRow {
@@ -40,8 +39,7 @@ class VapiPublicKeyMissing extends Conflict {
 
 export default defineFunction({
   contract: testCallsContract,
-  deps: (core, source) => ({
-    ...voiceDeps(core, source),
+  deps: (_core, source) => ({
     testCalls: { ...loadTestCallEnv(source), vapiBaseUrl: loadVapiEnv(source).VAPI_BASE_URL },
   }),
   operations: {

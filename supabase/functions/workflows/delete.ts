@@ -4,11 +4,10 @@
  * (the steps cascade). When Vapi refuses the deletion, the numbers are pointed back at the squad before the
  * error propagates, so Vapi keeps matching our rows, which the failed request leaves untouched.
  */
-import { VapiError } from '@vapi-ai/server-sdk'
 import { audit } from '../_shared/audit.ts'
 import { Forbidden } from '../_shared/errors.ts'
 import { errorFields } from '../_shared/log.ts'
-import { routeNumbers, tenantVapi, vapiCall, type VoiceCaller } from '../_shared/voice.ts'
+import { routeNumbers, tenantVapi, unlessGone, type VoiceCaller } from '../_shared/voice.ts'
 import { lockWorkflow } from './store.ts'
 
 export async function deleteWorkflow(caller: VoiceCaller, id: string): Promise<void> {
@@ -33,14 +32,8 @@ export async function deleteWorkflow(caller: VoiceCaller, id: string): Promise<v
   }
 
   try {
-    await vapiCall('delete the squad', async () => {
-      try {
-        await vapi.squads.delete({ id: workflow.vapi_id })
-      } catch (error) {
-        // Already gone from Vapi (deleted in its dashboard): nothing left to delete there.
-        if (!(error instanceof VapiError && error.statusCode === 404)) throw error
-      }
-    })
+    // Already gone from Vapi (deleted in its dashboard): nothing left to delete there.
+    await unlessGone('delete the squad', () => vapi.squads.delete({ id: workflow.vapi_id }))
   } catch (error) {
     if (numbers.length) {
       try {
