@@ -10,6 +10,7 @@ import { safeText } from '../text.ts'
 import { page } from './pagination.ts'
 import { ListQuery } from './pagination.ts'
 import { defineContract } from './route.ts'
+import { VAPI_PROBLEMS } from './vapi.ts'
 
 /** Vapi caps an assistant's name at 40 characters. */
 export const ASSISTANT_NAME_MAX = 40
@@ -208,13 +209,6 @@ export const SyncBody = z.object({
   direction: z.enum(['pull', 'push']).describe("pull: take Vapi's version; push: send ours to Vapi"),
 })
 export type SyncBody = z.infer<typeof SyncBody>
-
-const VAPI_PROBLEMS = [
-  { status: 409, code: 'vapi_not_configured', description: 'The tenant has no Vapi key' },
-  { status: 422, code: 'vapi_rejected', description: "Vapi refused the assistant (Vapi's message)" },
-  { status: 422, code: 'vapi_key_invalid', description: 'Vapi refused the saved key' },
-  { status: 502, code: 'vapi_unreachable', description: 'Vapi could not be reached' },
-] as const
 
 const NOT_FOUND = { status: 404, code: 'assistant_not_found', description: 'No such assistant' } as const
 

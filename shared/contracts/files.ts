@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { ListQuery, page } from './pagination.ts'
 import { defineContract, type UploadSpec } from './route.ts'
+import { VAPI_PROBLEMS } from './vapi.ts'
 
 /**
  * 10 MiB. Vapi publishes no hard limit (its knowledge-base guide only advises small text files); a few MB
@@ -70,17 +71,6 @@ export const UpdateFileBody = z.object({
 export type UpdateFileBody = z.infer<typeof UpdateFileBody>
 
 /** What a route syncing with the tenant's Vapi organisation may answer besides the common problems. */
-export const VAPI_PROBLEMS = [
-  { status: 409, code: 'vapi_not_configured', description: 'The tenant has not saved its Vapi key' },
-  {
-    status: 422,
-    code: 'vapi_rejected',
-    description: "Vapi refused the request: `detail` carries Vapi's message",
-  },
-  { status: 422, code: 'vapi_key_invalid', description: 'Vapi refused the saved key' },
-  { status: 502, code: 'vapi_unreachable', description: 'Vapi could not be reached; nothing was saved' },
-] as const
-
 const NOT_FOUND = { status: 404, code: 'file_not_found', description: 'No such file in this tenant' } as const
 
 export const filesContract = defineContract({

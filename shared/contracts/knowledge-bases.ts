@@ -3,9 +3,10 @@
  * them. Assistants answer from a knowledge base (their form picks one); a base lists the assistants using it.
  */
 import { z } from 'zod'
-import { FileStatus, VAPI_PROBLEMS } from './files.ts'
+import { FileStatus } from './files.ts'
 import { ListQuery, page } from './pagination.ts'
 import { defineContract } from './route.ts'
+import { VAPI_PROBLEMS } from './vapi.ts'
 
 /** Vapi's limits (CreateKnowledgeBaseV2DTO). */
 export const KNOWLEDGE_BASE_NAME_MAX = 80

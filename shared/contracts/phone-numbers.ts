@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { safeText } from '../text.ts'
 import { ListQuery, page } from './pagination.ts'
 import { defineContract } from './route.ts'
+import { VAPI_PROBLEMS } from './vapi.ts'
 
 /** Vapi's own limits on free numbers, shown to the user before they ask for one. */
 export const VAPI_FREE_NUMBER_LIMIT = 5
@@ -139,12 +140,6 @@ export const PhoneNumberAnswerers = z.object({
 })
 export type PhoneNumberAnswerers = z.infer<typeof PhoneNumberAnswerers>
 
-const VAPI_PROBLEMS = [
-  { status: 409, code: 'vapi_not_configured', description: 'The tenant has not saved its Vapi API key' },
-  { status: 422, code: 'vapi_rejected', description: 'Vapi refused the request; its message is in `detail`' },
-  { status: 422, code: 'vapi_key_invalid', description: 'Vapi refused the saved API key' },
-  { status: 502, code: 'vapi_unreachable', description: 'Vapi could not be reached; nothing was saved' },
-] as const
 const NOT_FOUND = { status: 404, code: 'phone_number_not_found', description: 'No such number in the tenant' }
 
 export const phoneNumbersContract = defineContract({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { defineContract } from './route.ts'
+import { VAPI_PROBLEMS } from './vapi.ts'
 
 export const StartTestCallBody = z.object({
   assistant_id: z.uuid().describe('Our id of the assistant to talk to'),
@@ -51,15 +52,12 @@ export const testCallsContract = defineContract({
       response: TestCall,
       problems: [
         { status: 404, code: 'assistant_not_found', description: 'No such assistant in this tenant' },
-        { status: 409, code: 'vapi_not_configured', description: 'The tenant has no Vapi private key' },
+        ...VAPI_PROBLEMS,
         {
           status: 409,
           code: 'vapi_public_key_missing',
           description: 'The tenant has no Vapi public key, which the browser needs for web calls',
         },
-        { status: 422, code: 'vapi_rejected', description: 'Vapi refused to play the call' },
-        { status: 422, code: 'vapi_key_invalid', description: 'Vapi refused the saved private key' },
-        { status: 502, code: 'vapi_unreachable', description: 'Vapi could not be reached' },
       ],
     },
   },

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { ListQuery, page } from './pagination.ts'
 import { defineContract } from './route.ts'
+import { VAPI_PROBLEMS } from './vapi.ts'
 import { safeText } from '../text.ts'
 
 /** Vapi caps an assistant's name (a step is one) at 40 characters. */
@@ -160,17 +161,6 @@ export const ListWorkflowsResponse = page(WorkflowSummary)
 export type ListWorkflowsResponse = z.infer<typeof ListWorkflowsResponse>
 
 export const WorkflowParams = z.object({ id: z.uuid() })
-
-const VAPI_PROBLEMS = [
-  { status: 409, code: 'vapi_not_configured', description: 'The tenant has not saved a Vapi key' },
-  {
-    status: 422,
-    code: 'vapi_rejected',
-    description: "Vapi refused the squad (Vapi's message); nothing saved",
-  },
-  { status: 422, code: 'vapi_key_invalid', description: 'Vapi refused the saved key' },
-  { status: 502, code: 'vapi_unreachable', description: 'Vapi could not be reached; nothing saved' },
-] as const
 
 const NOT_FOUND = { status: 404, code: 'workflow_not_found', description: 'No such workflow' } as const
 
