@@ -5,6 +5,7 @@
  * storage URLs. A file attached to a knowledge base cannot be deleted until it is detached.
  */
 import { Hono } from 'hono'
+import { readBodyBytes } from '../../../shared/request-body.ts'
 import type { Env, Org, StoredFile } from './orgs.ts'
 import { notFound, vapiError } from './errors.ts'
 import { listed, timestamp, validJson } from './http.ts'
@@ -49,12 +50,14 @@ files.post('/', async (c) => {
   if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
     return vapiError(400, ['file should not be empty'])
   }
-  if (Number(c.req.header('content-length') ?? 0) > MAX_FILE_BYTES + 64 * 1024) {
-    return vapiError(413, 'File too large')
-  }
-  let form: Record<string, string | File>
+  // Read through the project's capped reader, so a chunked upload cannot pass the limit either.
+  const body = await readBodyBytes(c.req.raw, MAX_FILE_BYTES + 64 * 1024)
+  if (body === 'too_large') return vapiError(413, 'File too large')
+  const form: Record<string, string | File> = {}
   try {
-    form = await c.req.parseBody() as Record<string, string | File>
+    const parsed = await new Response(body, { headers: { 'content-type': c.req.header('content-type')! } })
+      .formData()
+    for (const [key, value] of parsed) form[key] = value
   } catch {
     return vapiError(400, ['Malformed multipart/form-data body'])
   }
