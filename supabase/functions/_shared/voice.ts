@@ -276,6 +276,13 @@ export async function payloadHash(value: unknown): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+/** `fallbackDestination` of a number: the owner's own phone, when the tenant gave one. */
+export function fallbackTo(
+  ownerPhone: string | null,
+): { fallbackDestination?: { type: 'number'; number: string } } {
+  return ownerPhone ? { fallbackDestination: { type: 'number', number: ownerPhone } } : {}
+}
+
 interface NumberRoute {
   id: string
   vapi_id: string
@@ -327,7 +334,7 @@ export async function routeNumbers(
       assistantId: row.assistant_active ? row.assistant_vapi_id : null,
       squadId: row.squad_vapi_id,
       server,
-      ...(row.owner_phone ? { fallbackDestination: { type: 'number', number: row.owner_phone } } : {}),
+      ...fallbackTo(row.owner_phone),
     } as unknown as Vapi.UpdatePhoneNumbersRequestBody
     const updated = await vapiCall(
       'update the phone number',

@@ -11,6 +11,7 @@ import { storeCredential } from '../_shared/credentials.ts'
 import { AppError } from '../_shared/errors.ts'
 import {
   createThenPersist,
+  fallbackTo,
   payloadHash,
   serverConfig,
   storedPayload,
@@ -84,14 +85,7 @@ async function commonFields(caller: NumbersCaller, name: string | undefined) {
   return {
     ...(name ? { name } : {}),
     server: await serverConfig(caller),
-    ...(owner_phone
-      ? {
-        fallbackDestination: {
-          type: 'number',
-          number: owner_phone,
-        } as Vapi.CreateTwilioPhoneNumberDtoFallbackDestination,
-      }
-      : {}),
+    ...fallbackTo(owner_phone),
   }
 }
 
