@@ -54,33 +54,47 @@ export function toPage<Row, Item>(
 /** The usual key of a list ordered by a text column then id. */
 export const TextIdKey = z.tuple([z.string(), z.uuid()])
 
+/** The condition "after the cursor" of a list ordered by a text `column` then id; true without a cursor. */
+export function afterTextId(tx: Tx, cursor: string | undefined, column: string, alias?: string) {
+  if (!cursor) return tx`true`
+  const [text, id] = decodeCursor(cursor, TextIdKey)
+  return tx`(${qualified(tx, alias, column)}, ${qualified(tx, alias, 'id')}) > (${text}, ${id}::uuid)`
+}
+
+/** The order matching afterTextId. */
+export function textIdOrder(tx: Tx, column: string, alias?: string) {
+  return tx`${qualified(tx, alias, column)}, ${qualified(tx, alias, 'id')}`
+}
+
 /**
  * Newest-first lists (`order by created_at desc, id desc`). The key keeps created_at to the microsecond as UTC
  * text: a JS Date would drop the microseconds and let a page repeat or skip rows created in one millisecond.
  */
 const NewestKey = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/), z.uuid()])
 
-function column(tx: Tx, alias: string | undefined, name: string) {
+function qualified(tx: Tx, alias: string | undefined, name: string) {
   return tx(alias ? `${alias}.${name}` : name)
 }
 
 /** A row's newest-first sort key, to select `as sort_at` (`alias`: the table's alias in the query, if any). */
 export function newestSortAt(tx: Tx, alias?: string) {
-  return tx`to_char(${column(tx, alias, 'created_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+  return tx`to_char(${
+    qualified(tx, alias, 'created_at')
+  } at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 }
 
 /** The condition "after the cursor" of a newest-first list; true without a cursor. */
 export function afterNewest(tx: Tx, cursor: string | undefined, alias?: string) {
   if (!cursor) return tx`true`
   const [at, id] = decodeCursor(cursor, NewestKey)
-  return tx`(${column(tx, alias, 'created_at')}, ${
-    column(tx, alias, 'id')
+  return tx`(${qualified(tx, alias, 'created_at')}, ${
+    qualified(tx, alias, 'id')
   }) < (${at}::timestamptz, ${id}::uuid)`
 }
 
 /** The order of a newest-first list, matching afterNewest. */
 export function newestOrder(tx: Tx, alias?: string) {
-  return tx`${column(tx, alias, 'created_at')} desc, ${column(tx, alias, 'id')} desc`
+  return tx`${qualified(tx, alias, 'created_at')} desc, ${qualified(tx, alias, 'id')} desc`
 }
 
 /** The cursor key of a row selected with newestSortAt. */

@@ -13,7 +13,7 @@ import type {
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import type { Tx } from '../_shared/db.ts'
 import { Conflict, NotFound, ValidationFailed } from '../_shared/errors.ts'
-import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
+import { afterTextId, textIdOrder, toPage } from '../_shared/pagination.ts'
 import { type AdminCaller, auditPlatform } from './platform-admin.ts'
 
 interface VirtualNumberRow {
@@ -61,7 +61,6 @@ export async function listVirtualNumbers(
   tx: Tx,
   query: z.output<typeof VirtualNumbersQuery>,
 ): Promise<Page<VirtualNumber>> {
-  const after = query.cursor ? decodeCursor(query.cursor, TextIdKey) : null
   const status = query.status === 'available'
     ? tx`tenant_id is null`
     : query.status === 'assigned'
@@ -71,8 +70,8 @@ export async function listVirtualNumbers(
     select ${tx(COLUMNS)} from public.virtual_numbers
     where ${status}
       and ${query.country ? tx`country = ${query.country}` : tx`true`}
-      and ${after ? tx`(number, id) > (${after[0]}, ${after[1]}::uuid)` : tx`true`}
-    order by number, id
+      and ${afterTextId(tx, query.cursor, 'number')}
+    order by ${textIdOrder(tx, 'number')}
     limit ${query.limit + 1}`
   const names = await holderNames(tx, rows)
   return toPage(rows, query.limit, (row) => toVirtualNumber(row, names), (row) => [row.number, row.id])

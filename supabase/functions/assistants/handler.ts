@@ -20,7 +20,7 @@ import { audit } from '../_shared/audit.ts'
 import { Conflict } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { errorFields } from '../_shared/log.ts'
-import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
+import { afterTextId, textIdOrder, toPage } from '../_shared/pagination.ts'
 import {
   createThenPersist,
   routeNumbers,
@@ -98,13 +98,10 @@ async function listAssistants(
   query: { cursor?: string; limit: number },
 ): Promise<Page<Assistant>> {
   const { tx, tenant } = caller
-  const after = query.cursor ? decodeCursor(query.cursor, TextIdKey) : null
   const rows = await selectAssistants(
     tx,
-    tx`a.tenant_id = ${tenant} and ${
-      after ? tx`(a.name, a.id) > (${after[0]}, ${after[1]}::uuid)` : tx`true`
-    }`,
-    tx`order by a.name, a.id limit ${query.limit + 1}`,
+    tx`a.tenant_id = ${tenant} and ${afterTextId(tx, query.cursor, 'name', 'a')}`,
+    tx`order by ${textIdOrder(tx, 'name', 'a')} limit ${query.limit + 1}`,
   )
   return toPage(rows, query.limit, (row) => show(caller, row), (row) => [row.name, row.id])
 }

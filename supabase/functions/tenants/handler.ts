@@ -14,7 +14,7 @@ import type { Claims } from '../_shared/auth.ts'
 import type { Tx } from '../_shared/db.ts'
 import { defineFunction } from '../_shared/function.ts'
 import { NotFound } from '../_shared/errors.ts'
-import { decodeCursor, TextIdKey, toPage } from '../_shared/pagination.ts'
+import { afterTextId, textIdOrder, toPage } from '../_shared/pagination.ts'
 import { normalizeOwnerPhone } from '../_shared/phone.ts'
 
 export default defineFunction({
@@ -107,7 +107,6 @@ export async function listTenants(
   claims: Claims,
   query: { cursor?: string; limit: number },
 ): Promise<Page<TenantMembership>> {
-  const after = query.cursor ? decodeCursor(query.cursor, TextIdKey) : null
   const rows = await tx<MembershipRow[]>`
     select ${tx(TENANT_COLUMNS)}, role_id, role_name, permissions
     from (
@@ -117,8 +116,8 @@ export async function listTenants(
       join public.roles r on r.id = m.role_id
       where m.user_id = ${claims.sub} and m.status = 'active'
     ) as membership
-    where ${after ? tx`(name, id) > (${after[0]}, ${after[1]}::uuid)` : tx`true`}
-    order by name, id
+    where ${afterTextId(tx, query.cursor, 'name')}
+    order by ${textIdOrder(tx, 'name')}
     limit ${query.limit + 1}`
   return toPage(rows, query.limit, (row) => ({
     ...toTenant(row),
