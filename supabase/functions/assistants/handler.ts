@@ -15,7 +15,7 @@ import {
   type UpdateAssistantBody,
 } from '../../../shared/contracts/assistants.ts'
 import type { Page } from '../../../shared/contracts/pagination.ts'
-import { type Language, LANGUAGES } from '../../../shared/languages.ts'
+import { isLanguage } from '../../../shared/languages.ts'
 import { audit } from '../_shared/audit.ts'
 import { Conflict } from '../_shared/errors.ts'
 import { defineFunction } from '../_shared/function.ts'
@@ -82,9 +82,7 @@ function record(caller: VoiceCaller, action: string, row: { id: string; name: st
 /** Placeholders filled (or refused) in the texts sent to Vapi, with the assistant's language. */
 async function filled(caller: VoiceCaller, fields: AssistantFields): Promise<AssistantFields> {
   const profile = await profileOf(caller.tx, caller.tenant, caller.claims)
-  const language = (LANGUAGES as readonly string[]).includes(fields.language)
-    ? fields.language as Language
-    : profile.language
+  const language = isLanguage(fields.language) ? fields.language : profile.language
   const withLanguage = { ...profile, language }
   return {
     ...fields,

@@ -10,7 +10,7 @@ import {
   DEFAULT_VOICE,
   StructuredDataSchema,
 } from '../../../shared/contracts/assistants.ts'
-import { LANGUAGES } from '../../../shared/languages.ts'
+import { isLanguage } from '../../../shared/languages.ts'
 import { payloadHash, SERVER_MESSAGES } from '../_shared/voice.ts'
 
 /** Our editable fields, as stored (snake_case jsonb for voice, model and transcriber). */
@@ -131,7 +131,7 @@ export function fromVapi(assistant: unknown, fallbackLanguage: string): Assistan
     name: (text(a.name)?.trim() || 'Vapi assistant').slice(0, 40),
     first_message: text(a.firstMessage) ?? '',
     system_prompt: text(messages.find((m) => m?.role === 'system')?.content) ?? '',
-    language: language && (LANGUAGES as readonly string[]).includes(language) ? language : fallbackLanguage,
+    language: isLanguage(language) ? language : fallbackLanguage,
     model: text(model?.provider) && text(model?.model)
       ? {
         provider: text(model!.provider)!,
