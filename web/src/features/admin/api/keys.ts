@@ -1,6 +1,5 @@
 /** The admin feature's query keys: one factory, so invalidations cannot miss a spelling. */
 export const adminKeys = {
-  all: ['admin'] as const,
   me: () => ['admin', 'me'] as const,
   templates: () => ['admin', 'templates'] as const,
   preview: (body: string, firstMessage: string, tenantId: string) =>

@@ -11,6 +11,7 @@ import {
 } from '@shared/contracts/assistants.ts'
 import { callFunction } from '@/lib/functions.ts'
 import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { tenantScope } from '@/lib/query-keys.ts'
 import { assistantKeys } from './keys.ts'
 
 const routes = assistantsContract.routes
@@ -21,7 +22,7 @@ const SHOWN_IN = ['numbers', 'knowledge'] as const
 function useRefresh(tenantId: string) {
   const queryClient = useQueryClient()
   return () =>
-    Promise.all([assistantKeys.all(tenantId), ...SHOWN_IN.map((prefix) => [prefix, tenantId])].map((queryKey) =>
+    Promise.all([assistantKeys.all(tenantId), ...SHOWN_IN.map((feature) => tenantScope(feature, tenantId))].map((queryKey) =>
       queryClient.invalidateQueries({ queryKey })
     ))
 }

@@ -24,7 +24,7 @@ export function useRenameFile(tenantId: string, options: MutationOptions<Knowled
   return useMutation({
     ...options,
     mutationFn: ({ id, name }) => callFunction(filesContract.routes.update, { tenantId, params: { id }, body: { name } }),
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: ['knowledge', tenantId] })),
+    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all(tenantId) })),
   })
 }
 
@@ -33,6 +33,6 @@ export function useDeleteFile(tenantId: string, options: MutationOptions<void, s
   return useMutation({
     ...options,
     mutationFn: (id) => callFunction(filesContract.routes.delete, { tenantId, params: { id } }),
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: ['knowledge', tenantId] })),
+    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all(tenantId) })),
   })
 }

@@ -1,6 +1,10 @@
+import { tenantScope } from '@/lib/query-keys.ts'
+
+const all = (tenantId: string) => tenantScope('knowledge', tenantId)
+
 /** The knowledge feature's query keys: files and knowledge bases of a tenant. */
 export const knowledgeKeys = {
-  all: ['knowledge'] as const,
-  files: (tenantId: string) => ['knowledge', tenantId, 'files'] as const,
-  bases: (tenantId: string) => ['knowledge', tenantId, 'bases'] as const,
+  all,
+  files: (tenantId: string) => [...all(tenantId), 'files'] as const,
+  bases: (tenantId: string) => [...all(tenantId), 'bases'] as const,
 }

@@ -33,7 +33,7 @@ function useKnowledgeMutation<T, V>(tenantId: string, call: (v: V) => Promise<T>
   return useMutation({
     ...options,
     mutationFn: call,
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: ['knowledge', tenantId] })),
+    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all(tenantId) })),
   })
 }
 

@@ -5,7 +5,9 @@
  */
 import { FILE_UPLOAD, filesContract, KnowledgeFile } from '@shared/contracts/files.ts'
 import { checkUpload, type UploadRefusal, uploadHeadLength, uploadType } from '@shared/contracts/route.ts'
+import { useQueryClient } from '@tanstack/react-query'
 import { functionRequest, problemFromResponse } from '@/lib/functions.ts'
+import { knowledgeKeys } from './keys.ts'
 
 /** The browser's verdict on a file before sending it; null when acceptable. */
 export async function refuseFile(file: File): Promise<UploadRefusal | null> {
@@ -50,4 +52,14 @@ export async function uploadFile(
     signal?.addEventListener('abort', () => xhr.abort())
     xhr.send(form)
   })
+}
+
+/** Uploads one file, then refreshes the files and the knowledge bases (a base lists its files). */
+export function useUploadFile(tenantId: string) {
+  const queryClient = useQueryClient()
+  return async (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) => {
+    const uploaded = await uploadFile(tenantId, file, onProgress, signal)
+    await queryClient.invalidateQueries({ queryKey: knowledgeKeys.all(tenantId) })
+    return uploaded
+  }
 }

@@ -2,10 +2,9 @@
 import { Upload } from 'lucide-react'
 import { type DragEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useQueryClient } from '@tanstack/react-query'
 import { FILE_UPLOAD } from '@shared/contracts/files.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
-import { refuseFile, uploadFile } from '../api/upload-file.ts'
+import { refuseFile, useUploadFile } from '../api/upload-file.ts'
 
 interface Pending {
   key: string
@@ -18,7 +17,7 @@ export function UploadZone({ tenantId }: { tenantId: string }) {
   const { t } = useTranslation()
   const inputId = useId()
   const input = useRef<HTMLInputElement>(null)
-  const queryClient = useQueryClient()
+  const upload = useUploadFile(tenantId)
   const [pending, setPending] = useState<Pending[]>([])
   const [over, setOver] = useState(false)
   const patch = (key: string, change: Partial<Pending>) =>
@@ -34,9 +33,8 @@ export function UploadZone({ tenantId }: { tenantId: string }) {
         continue
       }
       try {
-        await uploadFile(tenantId, file, (progress) => patch(key, { progress }))
+        await upload(file, (progress) => patch(key, { progress }))
         setPending((all) => all.filter((p) => p.key !== key))
-        await queryClient.invalidateQueries({ queryKey: ['knowledge', tenantId] })
       } catch (error) {
         patch(key, { error: problemMessage(error, t) })
       }

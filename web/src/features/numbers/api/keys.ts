@@ -1,7 +1,11 @@
+import { tenantScope } from '@/lib/query-keys.ts'
+
+const all = (tenantId: string) => tenantScope('numbers', tenantId)
+
 /** The numbers feature's query keys: one factory, so invalidations cannot miss a spelling. */
 export const numberKeys = {
-  all: (tenantId: string) => ['numbers', tenantId] as const,
-  list: (tenantId: string) => ['numbers', tenantId, 'list'] as const,
-  answerers: (tenantId: string) => ['numbers', tenantId, 'answerers'] as const,
-  options: (tenantId: string, areaCode?: string) => ['numbers', tenantId, 'options', areaCode ?? null] as const,
+  all,
+  list: (tenantId: string) => [...all(tenantId), 'list'] as const,
+  answerers: (tenantId: string) => [...all(tenantId), 'answerers'] as const,
+  options: (tenantId: string, areaCode?: string) => [...all(tenantId), 'options', areaCode ?? null] as const,
 }

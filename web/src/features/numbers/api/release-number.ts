@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type PhoneNumber, phoneNumbersContract } from '@shared/contracts/phone-numbers.ts'
 import { callFunction } from '@/lib/functions.ts'
 import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { tenantScope } from '@/lib/query-keys.ts'
 import { numberKeys } from './keys.ts'
-import { ANSWERER_PREFIXES } from './update-number.ts'
+import { ANSWERER_FEATURES } from './update-number.ts'
 
 /** Deletes the number in Vapi and here; a pool number goes back to the pool. */
 export function releaseNumber(tenantId: string, id: string) {
@@ -18,7 +19,7 @@ export function useReleaseNumber(tenantId: string, options: MutationOptions<void
     onSuccess: withCacheUpdate(options, async (_, id) => {
       queryClient.setQueryData<PhoneNumber[]>(numberKeys.list(tenantId), (list) => list?.filter((n) => n.id !== id))
       await queryClient.invalidateQueries({ queryKey: numberKeys.all(tenantId) })
-      await Promise.all(ANSWERER_PREFIXES.map((prefix) => queryClient.invalidateQueries({ queryKey: [prefix, tenantId] })))
+      await Promise.all(ANSWERER_FEATURES.map((feature) => queryClient.invalidateQueries({ queryKey: tenantScope(feature, tenantId) })))
     }),
   })
 }

@@ -6,10 +6,11 @@ import {
 } from '@shared/contracts/phone-numbers.ts'
 import { callFunction } from '@/lib/functions.ts'
 import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { tenantScope } from '@/lib/query-keys.ts'
 import { numberKeys } from './keys.ts'
 
-/** The other features' cache prefixes that show a number's answerer (the numbers feature imports no hooks). */
-export const ANSWERER_PREFIXES = ['assistants', 'workflows'] as const
+/** The other features whose caches show a number's answerer (the numbers feature imports no hooks). */
+export const ANSWERER_FEATURES = ['assistants', 'workflows'] as const
 
 export interface UpdateNumberVariables {
   id: string
@@ -35,7 +36,7 @@ export function useUpdateNumber(
         (list) => list?.map((n) => n.id === updated.id ? updated : n),
       )
       // The assistant or workflow it left and the one it joined list their numbers.
-      await Promise.all(ANSWERER_PREFIXES.map((prefix) => queryClient.invalidateQueries({ queryKey: [prefix, tenantId] })))
+      await Promise.all(ANSWERER_FEATURES.map((feature) => queryClient.invalidateQueries({ queryKey: tenantScope(feature, tenantId) })))
     }),
   })
 }
