@@ -50,11 +50,16 @@ export function useUpdateAssistant(
 }
 
 export function useDeleteAssistant(tenantId: string, options: MutationOptions<void, string> = {}) {
+  const queryClient = useQueryClient()
   const refresh = useRefresh(tenantId)
   return useMutation({
     ...options,
     mutationFn: (id) => callFunction(routes.remove, { tenantId, params: { id } }),
-    onSuccess: withCacheUpdate(options, refresh),
+    // The deleted assistant's detail is dropped, not refreshed: its page is still mounted and would refetch a 404.
+    onSuccess: withCacheUpdate(options, async (_, id) => {
+      queryClient.removeQueries({ queryKey: assistantKeys.detail(tenantId, id) })
+      await refresh()
+    }),
   })
 }
 
