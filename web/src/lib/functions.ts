@@ -4,6 +4,7 @@ import {
   FunctionsRelayError,
   type SupabaseClient,
 } from '@supabase/supabase-js'
+import { MAX_PAGE_SIZE, type Page } from '@shared/contracts/pagination.ts'
 import { type FieldError, Problem } from '@shared/contracts/problem.ts'
 import { type BoundRoute, functionPath, type RouteArgs, type RouteResponse } from '@shared/contracts/route.ts'
 import { TENANT_HEADER } from '@shared/contracts/tenants.ts'
@@ -82,6 +83,26 @@ export async function invokeFunction<R extends BoundRoute>(
 /** Calls a route as the signed-in user. */
 export function callFunction<R extends BoundRoute>(route: R, args: CallArgs<R>): Promise<RouteResponse<R>> {
   return invokeFunction(supabase, route, args)
+}
+
+/** The item type of a list route (one answering `{ items, next_cursor }`). */
+export type PageItem<R extends BoundRoute> = RouteResponse<R> extends Page<infer T> ? T : never
+
+/**
+ * Every item of a list route, following `next_cursor` page after page at the largest page size: for the
+ * lists a tenant keeps short (its numbers, workflows, files…) that a page shows whole.
+ */
+export async function allPages<R extends BoundRoute>(route: R, args: CallArgs<R>): Promise<PageItem<R>[]> {
+  const items: PageItem<R>[] = []
+  const query = (args as { query?: Record<string, unknown> }).query
+  let cursor: string | undefined
+  do {
+    const pageArgs = { ...args, query: { ...query, limit: MAX_PAGE_SIZE, cursor } } as CallArgs<R>
+    const page = await callFunction(route, pageArgs) as Page<PageItem<R>>
+    items.push(...page.items)
+    cursor = page.next_cursor ?? undefined
+  } while (cursor)
+  return items
 }
 
 async function toProblemError(error: unknown): Promise<ProblemError> {

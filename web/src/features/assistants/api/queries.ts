@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { assistantsContract } from '@shared/contracts/assistants.ts'
 import type { Language } from '@shared/languages.ts'
-import { callFunction } from '@/lib/functions.ts'
+import { allPages, callFunction } from '@/lib/functions.ts'
 import { assistantKeys } from './keys.ts'
 
 const routes = assistantsContract.routes
@@ -10,7 +10,7 @@ const routes = assistantsContract.routes
 export function useAssistants(tenantId: string) {
   return useQuery({
     queryKey: assistantKeys.list(tenantId),
-    queryFn: () => callFunction(routes.list, { tenantId, query: { limit: 100 } }),
+    queryFn: () => allPages(routes.list, { tenantId }),
   })
 }
 

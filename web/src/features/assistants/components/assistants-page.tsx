@@ -49,14 +49,14 @@ export function AssistantsPage() {
     <div className='grid gap-4'>
       {list.isPending && <Skeleton className='h-40 w-full' />}
       {list.isError && <Alert variant='destructive' role='alert'>{problemMessage(list.error, t)}</Alert>}
-      {list.data && list.data.items.length === 0 && (
+      {list.data && list.data.length === 0 && (
         <EmptyState icon={Bot} title={t('assistants.emptyTitle')} description={t('assistants.emptyDescription')} action={actions || undefined} />
       )}
-      {list.data && list.data.items.length > 0 && (
+      {list.data && list.data.length > 0 && (
         <>
           <div className='flex justify-end'>{actions}</div>
           <ul className='grid gap-2' aria-label={t('nav.assistants')}>
-            {list.data.items.map((a) => (
+            {list.data.map((a) => (
               <li key={a.id}>
                 <Link
                   to={`/assistants/${a.id}`}

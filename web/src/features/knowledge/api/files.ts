@@ -1,8 +1,7 @@
 /** The files of a tenant: list (refreshed while any is processing), rename and delete. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { filesContract, type KnowledgeFile } from '@shared/contracts/files.ts'
-import { MAX_PAGE_SIZE } from '@shared/contracts/pagination.ts'
-import { callFunction } from '@/lib/functions.ts'
+import { allPages, callFunction } from '@/lib/functions.ts'
 import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
 import { knowledgeKeys } from './keys.ts'
 
@@ -12,8 +11,7 @@ export const PROCESSING_REFRESH_MS = 3000
 export function useFiles(tenantId: string) {
   return useQuery({
     queryKey: knowledgeKeys.files(tenantId),
-    queryFn: async () =>
-      (await callFunction(filesContract.routes.list, { tenantId, query: { limit: MAX_PAGE_SIZE } })).items,
+    queryFn: () => allPages(filesContract.routes.list, { tenantId }),
     refetchInterval: (query) =>
       query.state.data?.some((f) => f.status === 'processing') ? PROCESSING_REFRESH_MS : false,
   })

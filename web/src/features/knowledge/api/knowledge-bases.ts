@@ -6,8 +6,7 @@ import {
   knowledgeBasesContract,
   type UpdateKnowledgeBaseBody,
 } from '@shared/contracts/knowledge-bases.ts'
-import { MAX_PAGE_SIZE } from '@shared/contracts/pagination.ts'
-import { callFunction } from '@/lib/functions.ts'
+import { allPages, callFunction } from '@/lib/functions.ts'
 import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
 import { PROCESSING_REFRESH_MS } from './files.ts'
 import { knowledgeKeys } from './keys.ts'
@@ -18,7 +17,7 @@ const routes = knowledgeBasesContract.routes
 export function useKnowledgeBases(tenantId: string) {
   return useQuery({
     queryKey: knowledgeKeys.bases(tenantId),
-    queryFn: async () => (await callFunction(routes.list, { tenantId, query: { limit: MAX_PAGE_SIZE } })).items,
+    queryFn: () => allPages(routes.list, { tenantId }),
     // A file still processing is refreshed from Vapi by the files list; read its status again meanwhile.
     refetchInterval: (query) =>
       query.state.data?.some((kb) => kb.files.some((f) => f.status === 'processing'))
