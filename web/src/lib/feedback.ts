@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useCallback } from 'react'
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form'
+import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { isProblemError } from './functions.ts'
@@ -63,4 +63,13 @@ export function useFeedback() {
     },
     [t],
   )
+}
+
+/**
+ * The sentence under a field: the server's own when it named the field (already worded for it, see
+ * showProblem), else the interface's sentence for the rule the form's schema broke.
+ */
+export function fieldMessage(error: FieldError | undefined, fallback: string): string | undefined {
+  if (!error) return undefined
+  return error.type === 'server' && error.message ? error.message : fallback
 }

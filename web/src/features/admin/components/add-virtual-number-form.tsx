@@ -8,9 +8,9 @@ import { CreateVirtualNumberBody, VIRTUAL_NUMBER_PROVIDERS } from '@shared/contr
 import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input, NativeSelect } from '@/components/ui/input.tsx'
-import { useFeedback } from '@/lib/feedback.ts'
+import { fieldMessage, useFeedback } from '@/lib/feedback.ts'
 import { useCreateVirtualNumber } from '../api/create-virtual-number.ts'
-import { fieldMessage, PROVIDER_NAMES } from './labels.ts'
+import { PROVIDER_NAMES } from './labels.ts'
 
 type FormInput = z.input<typeof CreateVirtualNumberBody>
 

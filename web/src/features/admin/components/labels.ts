@@ -1,6 +1,5 @@
 /** How the admin page names professions and which templates stay whatever happens. */
 import { useTranslation } from 'react-i18next'
-import type { FieldError } from 'react-hook-form'
 import type { PromptTemplate, VirtualNumberProvider } from '@shared/contracts/admin.ts'
 
 /** The 'default' en and fr templates: every tenant without a template of its own falls back on them. */
@@ -22,13 +21,4 @@ export const PROVIDER_NAMES: Record<VirtualNumberProvider, string> = {
   twilio: 'Twilio',
   vonage: 'Vonage',
   telnyx: 'Telnyx',
-}
-
-/**
- * A field's message: the server's own when it named the field (already worded for it), else the interface's
- * sentence for what the form's schema refused.
- */
-export function fieldMessage(error: FieldError | undefined, fallback: string): string | undefined {
-  if (!error) return undefined
-  return error.type === 'server' && error.message ? error.message : fallback
 }

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { Combobox } from '@/components/ui/combobox.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input, NativeSelect } from '@/components/ui/input.tsx'
-import { useFeedback } from '@/lib/feedback.ts'
+import { fieldMessage, useFeedback } from '@/lib/feedback.ts'
 import { currentLanguage } from '@/lib/i18n.ts'
 import { useCreateTenant } from '../api/create-tenant.ts'
 import { browserCountry, countryOptions } from '../countries.ts'
@@ -89,8 +89,7 @@ export function CreateTenantForm({ onCreated }: { onCreated: (tenant: Tenant) =>
       <FormField
         label={t('tenants.ownerPhone')}
         hint={t('tenants.ownerPhoneHint')}
-        error={errors.owner_phone &&
-          (errors.owner_phone.type === 'server' ? errors.owner_phone.message : t('tenants.ownerPhoneInvalid'))}
+        error={fieldMessage(errors.owner_phone, t('tenants.ownerPhoneInvalid'))}
       >
         <Input
           type='tel'

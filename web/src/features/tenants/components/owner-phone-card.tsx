@@ -14,7 +14,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input } from '@/components/ui/input.tsx'
-import { useFeedback } from '@/lib/feedback.ts'
+import { fieldMessage, useFeedback } from '@/lib/feedback.ts'
 import { useUpdateTenant } from '../api/update-tenant.ts'
 import { formatPhone } from '@/lib/phone.ts'
 import { phonePlaceholder } from '../owner-phone.ts'
@@ -102,7 +102,7 @@ export function OwnerPhoneCard() {
             <FormField
               label={t('tenants.ownerPhoneTitle')}
               hint={t('tenants.ownerPhoneHint')}
-              error={error && (error.type === 'server' ? error.message : t('tenants.ownerPhoneInvalid'))}
+              error={fieldMessage(error, t('tenants.ownerPhoneInvalid'))}
             >
               <Input
                 type='tel'

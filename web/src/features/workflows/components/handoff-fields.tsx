@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input, NativeSelect } from '@/components/ui/input.tsx'
+import { fieldMessage } from '@/lib/feedback.ts'
 import type { WorkflowDraft } from '../model/draft.ts'
-import { fieldMessage } from '../model/resolver.ts'
 
 export function HandoffFields({ index, stepName, disabled }: { index: number; stepName: string; disabled: boolean }) {
   const { t } = useTranslation()

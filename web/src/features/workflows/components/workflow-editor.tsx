@@ -13,7 +13,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input, inputClass } from '@/components/ui/input.tsx'
-import { useFeedback } from '@/lib/feedback.ts'
+import { fieldMessage, useFeedback } from '@/lib/feedback.ts'
 import { cn } from '@/lib/utils.ts'
 import { useCreateWorkflow } from '../api/create-workflow.ts'
 import { useUpdateWorkflow } from '../api/update-workflow.ts'
@@ -26,7 +26,7 @@ import {
   withoutStep,
   type WorkflowDraft,
 } from '../model/draft.ts'
-import { bodyResolver, fieldMessage } from '../model/resolver.ts'
+import { bodyResolver } from '../model/resolver.ts'
 import { type StepAction, StepCard, stepControlId } from './step-card.tsx'
 
 interface Props {

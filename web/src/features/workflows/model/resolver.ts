@@ -19,9 +19,3 @@ export function bodyResolver<V extends FieldValues>(schema: z.ZodType, toBody: (
     return { values: {}, errors: toNestErrors(flat as FieldErrors, options) }
   }
 }
-
-/** The sentence under a field: the server's own for a problem it reported, else ours for the rule broken. */
-export function fieldMessage(error: FieldError | undefined, fallback: string): string | undefined {
-  if (!error) return undefined
-  return error.type === 'server' && error.message ? error.message : fallback
-}
