@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { COUNTRY_CODES, countryName, countryOptions } from './countries.ts'
+import { countryName } from '@/lib/countries.ts'
+import { COUNTRY_CODES, countryOptions } from './countries.ts'
 
 // Withdrawn (FX France métropolitaine, SU, YU, DD, CS, ZR, TP, AN, BU, NT, YD) or reserved (UK, EU, XK…).
 const NOT_ASSIGNED = [

@@ -28,14 +28,6 @@ export function countryOptions(language: string): CountryOption[] {
     .sort((a, b) => collator.compare(a.label, b.label))
 }
 
-export function countryName(code: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code
-  } catch {
-    return code
-  }
-}
-
 /** The country of the browser's locale ("fr-FR", or "fr" maximized to FR), when it is one we list. */
 export function browserCountry(): string {
   try {

@@ -2,14 +2,14 @@ import { useTranslation } from 'react-i18next'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
 import { OwnerPhoneCard, useCurrentTenant } from '@/features/tenants/index.ts'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
+import { countryName } from '@/lib/countries.ts'
 import { formatDateTime } from '@/lib/format.ts'
 
 export function GeneralRoute() {
   const { t, i18n } = useTranslation()
   const { tenant } = useCurrentTenant()
   useDocumentTitle(`${t('settings.tabs.general')} · ${t('nav.settings')}`)
-  const country = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(tenant.country) ??
-    tenant.country
+  const country = countryName(tenant.country, i18n.language)
   const rows: [string, string][] = [
     [t('tenants.name'), tenant.name],
     [t('settings.general.slug'), tenant.slug],

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
 import { useVapiSettings } from '@/features/settings/api/get-vapi-settings.ts'
 import { useCurrentTenant } from '@/features/tenants/components/tenant-context.tsx'
-import { countryName } from '@/features/tenants/countries.ts'
+import { countryName } from '@/lib/countries.ts'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
 
 export function OverviewRoute() {

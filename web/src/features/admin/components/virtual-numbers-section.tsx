@@ -14,6 +14,7 @@ import { EmptyState } from '@/components/ui/empty-state.tsx'
 import { Input, NativeSelect } from '@/components/ui/input.tsx'
 import { Label } from '@/components/ui/label.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { countryName } from '@/lib/countries.ts'
 import { useFeedback } from '@/lib/feedback.ts'
 import { formatDateTime } from '@/lib/format.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
@@ -21,12 +22,10 @@ import { useDeleteVirtualNumber } from '../api/delete-virtual-number.ts'
 import { useVirtualNumbers, type VirtualNumberFilters } from '../api/get-virtual-numbers.ts'
 import { useDebouncedValue } from '../use-debounced-value.ts'
 import { AddVirtualNumberForm } from './add-virtual-number-form.tsx'
-import { useCountryName } from './country-name.ts'
 import { PROVIDER_NAMES } from './labels.ts'
 
 export function VirtualNumbersSection() {
   const { t, i18n } = useTranslation()
-  const countryName = useCountryName()
   const withFeedback = useFeedback()
   const remove = useDeleteVirtualNumber()
   const [country, setCountry] = useState('')
@@ -122,7 +121,7 @@ export function VirtualNumbersSection() {
                   {items.map((number) => (
                     <tr key={number.id} className='border-b last:border-0'>
                       <td className='py-2 pr-3 font-mono text-xs whitespace-nowrap'>{number.number}</td>
-                      <td className='py-2 pr-3' title={countryName(number.country)}>{number.country}</td>
+                      <td className='py-2 pr-3' title={countryName(number.country, i18n.language)}>{number.country}</td>
                       <td className='hidden py-2 pr-3 sm:table-cell'>{PROVIDER_NAMES[number.provider]}</td>
                       <td className='py-2 pr-3'>
                         {number.tenant

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
 import { Input } from '@/components/ui/input.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { countryName } from '@/lib/countries.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useNumberOptions } from '../api/get-number-options.ts'
 import { formatPhone } from '@/lib/phone.ts'
@@ -25,8 +26,7 @@ export function PoolNumberForm({ tenantId, onSubmit }: SourceFormProps) {
   })
   const submit = form.handleSubmit((body) => onSubmit(body, form))
   const pool = options.data?.pool
-  const countryName = pool &&
-    (new Intl.DisplayNames([i18n.language], { type: 'region' }).of(pool.country) ?? pool.country)
+  const country = pool && countryName(pool.country, i18n.language)
 
   return (
     <form noValidate onSubmit={submit} className='grid gap-4'>
@@ -40,12 +40,12 @@ export function PoolNumberForm({ tenantId, onSubmit }: SourceFormProps) {
         <Alert variant={pool.available ? 'info' : 'warning'}>
           <div className='grid gap-1'>
             <p>
-              {t(`numbers.pool.country.${pool.country_source}`, { country: countryName })}
+              {t(`numbers.pool.country.${pool.country_source}`, { country })}
             </p>
             <p className='font-medium'>
               {pool.available
                 ? t('numbers.pool.available', { count: pool.available, next: formatPhone(pool.numbers[0]) })
-                : t('numbers.pool.none', { country: countryName })}
+                : t('numbers.pool.none', { country })}
             </p>
           </div>
         </Alert>
