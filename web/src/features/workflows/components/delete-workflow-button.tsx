@@ -1,6 +1,5 @@
 /** Deletes a workflow after a confirmation saying what happens to its numbers, then returns to the list. */
 import { Trash2 } from 'lucide-react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { Workflow } from '@shared/contracts/workflows.ts'
@@ -13,27 +12,15 @@ export function DeleteWorkflowButton({ tenantId, workflow }: { tenantId: string;
   const { t } = useTranslation()
   const navigate = useNavigate()
   const withFeedback = useFeedback()
-  const [deleting, setDeleting] = useState(false)
-  const remove = useDeleteWorkflow(tenantId, workflow.id)
+  const remove = useDeleteWorkflow(tenantId, workflow.id, {
+    onSuccess: () => navigate('/workflows', { replace: true }),
+  })
   const numbers = workflow.phone_number_ids.length
-
-  const confirm = async () => {
-    setDeleting(true)
-    const done = await withFeedback(async () => {
-      await remove.mutateAsync()
-      return true
-    }, {
-      success: t('workflows.deleted', { name: workflow.name }),
-      failure: t('workflows.deleteFailed'),
-    })
-    setDeleting(false)
-    if (done) await navigate('/workflows', { replace: true })
-  }
 
   return (
     <ConfirmDialog
       trigger={
-        <Button variant='outline' className='text-destructive hover:text-destructive' loading={deleting}>
+        <Button variant='outline' className='text-destructive hover:text-destructive' loading={remove.isPending}>
           <Trash2 aria-hidden='true' />
           {t('common.delete')}
         </Button>
@@ -44,7 +31,11 @@ export function DeleteWorkflowButton({ tenantId, workflow }: { tenantId: string;
         : t('workflows.deleteDescription')}
       cancelLabel={t('common.cancel')}
       confirmLabel={t('workflows.deleteConfirm')}
-      onConfirm={() => void confirm()}
+      onConfirm={() =>
+        withFeedback(() => remove.mutateAsync(), {
+          success: t('workflows.deleted', { name: workflow.name }),
+          failure: t('workflows.deleteFailed'),
+        })}
     />
   )
 }
