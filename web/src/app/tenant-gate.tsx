@@ -2,8 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet } from 'react-router'
-import { Alert } from '@/components/ui/alert.tsx'
-import { Button } from '@/components/ui/button.tsx'
+import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
 import { tenantsQueryOptions, useTenants } from '@/features/tenants/api/get-tenants.ts'
 import { rememberedTenant, rememberTenant } from '@/features/tenants/current-tenant.ts'
 import { TenantContext } from '@/features/tenants/components/tenant-context.tsx'
@@ -32,17 +31,11 @@ export function TenantGate() {
   if (tenants.isError) {
     return (
       <div className='mx-auto flex min-h-dvh max-w-md items-center px-4'>
-        <Alert variant='destructive' role='alert' className='w-full flex-col'>
-          <p>{t('tenants.loadFailed', { reason: problemMessage(tenants.error, t) })}</p>
-          <Button
-            variant='outline'
-            size='sm'
-            className='self-start'
-            onClick={() => queryClient.invalidateQueries({ queryKey: tenantsQueryOptions().queryKey })}
-          >
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryErrorAlert
+          className='w-full'
+          message={t('tenants.loadFailed', { reason: problemMessage(tenants.error, t) })}
+          onRetry={() => queryClient.invalidateQueries({ queryKey: tenantsQueryOptions().queryKey })}
+        />
       </div>
     )
   }

@@ -1,5 +1,6 @@
 import { AlertDialog as AlertDialogPrimitive } from 'radix-ui'
 import type { ComponentProps, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { cn } from '@/lib/utils.ts'
 import { buttonVariants } from './button.tsx'
 import { dialogContentClass, overlayClass } from './dialog.tsx'
@@ -67,11 +68,13 @@ export function ConfirmDialog({ trigger, title, description, cancelLabel, confir
   trigger: ReactNode
   title: ReactNode
   description: ReactNode
-  cancelLabel: ReactNode
+  /** "Cancel" unless told otherwise. */
+  cancelLabel?: ReactNode
   confirmLabel: ReactNode
   onConfirm: () => void
   tone?: 'destructive' | 'default'
 }) {
+  const { t } = useTranslation()
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
@@ -81,7 +84,7 @@ export function ConfirmDialog({ trigger, title, description, cancelLabel, confir
           <AlertDialogDescription>{description}</AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
-          <AlertDialogCancel>{cancelLabel}</AlertDialogCancel>
+          <AlertDialogCancel>{cancelLabel ?? t('common.cancel')}</AlertDialogCancel>
           <AlertDialogAction
             className={tone === 'default' ? buttonVariants() : undefined}
             onClick={onConfirm}

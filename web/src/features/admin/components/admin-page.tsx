@@ -4,11 +4,10 @@
  */
 import { ShieldOff } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '@/components/ui/alert.tsx'
-import { Button } from '@/components/ui/button.tsx'
 import { EmptyState } from '@/components/ui/empty-state.tsx'
 import { PageHeader } from '@/components/ui/page-header.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useAdminMe } from '../api/get-admin-me.ts'
 import { TemplatesSection } from './templates-section.tsx'
@@ -28,10 +27,7 @@ export function AdminPage() {
   }
   if (me.isError) {
     return (
-      <Alert variant='destructive' role='alert' className='items-center justify-between'>
-        <span>{problemMessage(me.error, t)}</span>
-        <Button variant='outline' size='sm' onClick={() => void me.refetch()}>{t('common.retry')}</Button>
-      </Alert>
+      <QueryErrorAlert message={problemMessage(me.error, t)} onRetry={() => me.refetch()} />
     )
   }
   if (!me.data.platform_admin) {

@@ -13,6 +13,8 @@ import { Button } from '@/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
 import { EmptyState } from '@/components/ui/empty-state.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
+import { LoadMoreButton } from '@/components/ui/load-more-button.tsx'
 import { useFeedback } from '@/lib/feedback.ts'
 import { formatDateTime } from '@/lib/format.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
@@ -54,12 +56,7 @@ export function TemplatesSection() {
           ? <Skeleton className='h-40 w-full' aria-label={t('common.loading')} />
           : templates.isError
           ? (
-            <p role='alert' className='flex flex-wrap items-center gap-3 text-sm text-destructive'>
-              {problemMessage(templates.error, t)}
-              <Button variant='outline' size='sm' onClick={() => void templates.refetch()}>
-                {t('common.retry')}
-              </Button>
-            </p>
+            <QueryErrorAlert message={problemMessage(templates.error, t)} onRetry={() => templates.refetch()} />
           )
           : items.length === 0
           ? (
@@ -123,7 +120,6 @@ export function TemplatesSection() {
                             }
                             title={t('admin.templates.deleteTitle', { name: template.name })}
                             description={t('admin.templates.deleteDescription')}
-                            cancelLabel={t('common.cancel')}
                             confirmLabel={t('common.delete')}
                             onConfirm={() => confirmDelete(template)}
                           />
@@ -133,17 +129,7 @@ export function TemplatesSection() {
                   ))}
                 </tbody>
               </table>
-              {templates.hasNextPage && (
-                <Button
-                  variant='outline'
-                  size='sm'
-                  className='mt-3'
-                  loading={templates.isFetchingNextPage}
-                  onClick={() => void templates.fetchNextPage()}
-                >
-                  {t('admin.loadMore')}
-                </Button>
-              )}
+              <LoadMoreButton query={templates} />
             </div>
           )}
       </CardContent>

@@ -14,6 +14,8 @@ import { EmptyState } from '@/components/ui/empty-state.tsx'
 import { Input, NativeSelect } from '@/components/ui/input.tsx'
 import { Label } from '@/components/ui/label.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
+import { LoadMoreButton } from '@/components/ui/load-more-button.tsx'
 import { countryName } from '@/lib/countries.ts'
 import { useFeedback } from '@/lib/feedback.ts'
 import { formatDateTime } from '@/lib/format.ts'
@@ -83,12 +85,7 @@ export function VirtualNumbersSection() {
           ? <Skeleton className='h-40 w-full' aria-label={t('common.loading')} />
           : numbers.isError
           ? (
-            <p role='alert' className='flex flex-wrap items-center gap-3 text-sm text-destructive'>
-              {problemMessage(numbers.error, t)}
-              <Button variant='outline' size='sm' onClick={() => void numbers.refetch()}>
-                {t('common.retry')}
-              </Button>
-            </p>
+            <QueryErrorAlert message={problemMessage(numbers.error, t)} onRetry={() => numbers.refetch()} />
           )
           : items.length === 0
           ? (
@@ -154,7 +151,6 @@ export function VirtualNumbersSection() {
                             }
                             title={t('admin.numbers.deleteTitle', { number: number.number })}
                             description={t('admin.numbers.deleteDescription')}
-                            cancelLabel={t('common.cancel')}
                             confirmLabel={t('common.delete')}
                             onConfirm={() => confirmDelete(number)}
                           />
@@ -164,17 +160,7 @@ export function VirtualNumbersSection() {
                   ))}
                 </tbody>
               </table>
-              {numbers.hasNextPage && (
-                <Button
-                  variant='outline'
-                  size='sm'
-                  className='mt-3'
-                  loading={numbers.isFetchingNextPage}
-                  onClick={() => void numbers.fetchNextPage()}
-                >
-                  {t('admin.loadMore')}
-                </Button>
-              )}
+              <LoadMoreButton query={numbers} />
             </div>
           )}
       </CardContent>

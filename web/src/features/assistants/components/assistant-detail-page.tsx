@@ -81,7 +81,6 @@ function Loaded({ assistant }: { assistant: AssistantDetail }) {
               }
               title={t('assistants.deleteTitle', { name: assistant.name })}
               description={t('assistants.deleteDescription')}
-              cancelLabel={t('common.cancel')}
               confirmLabel={t('common.delete')}
               tone='destructive'
               onConfirm={() =>

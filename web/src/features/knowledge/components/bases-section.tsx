@@ -138,7 +138,6 @@ function BaseCard(
               description={assistants
                 ? t('knowledge.bases.deleteUsed', { names: assistants })
                 : t('knowledge.bases.deleteBody')}
-              cancelLabel={t('common.cancel')}
               confirmLabel={t('knowledge.bases.deleteConfirm')}
               onConfirm={() =>
                 void feedback(() => remove.mutateAsync(kb.id), {

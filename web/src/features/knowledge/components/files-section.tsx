@@ -72,7 +72,6 @@ function FileRow({ tenantId, file, canManage }: { tenantId: string; file: Knowle
             }
             title={t('knowledge.files.deleteTitle', { name: file.name })}
             description={used ? t('knowledge.files.deleteUsed', { names: used }) : t('knowledge.files.deleteBody')}
-            cancelLabel={t('common.cancel')}
             confirmLabel={t('knowledge.files.deleteConfirm')}
             onConfirm={() =>
               void feedback(() => remove.mutateAsync(file.id), {

@@ -98,7 +98,6 @@ export function NumberCard({ tenantId, number, answerers, canManage }: Props) {
             : number.source === 'vapi'
             ? t('numbers.release.descriptionVapi')
             : t('numbers.release.descriptionTwilio')}
-          cancelLabel={t('common.cancel')}
           confirmLabel={t('numbers.release.confirm')}
           onConfirm={remove}
         />

@@ -1,11 +1,10 @@
 /** The Phone numbers page: the tenant's numbers and what answers each, getting one, releasing one. */
 import { Phone } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '@/components/ui/alert.tsx'
-import { Button } from '@/components/ui/button.tsx'
 import { EmptyState } from '@/components/ui/empty-state.tsx'
 import { PageHeader } from '@/components/ui/page-header.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
 import { useCan, useCurrentTenant } from '@/features/tenants/index.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useAnswerers } from '../api/get-answerers.ts'
@@ -31,10 +30,10 @@ export function NumbersPage() {
         </div>
       )}
       {numbers.isError && (
-        <Alert variant='destructive' role='alert' className='items-center justify-between'>
-          <span>{t('numbers.loadFailed', { reason: problemMessage(numbers.error, t) })}</span>
-          <Button variant='outline' size='sm' onClick={() => numbers.refetch()}>{t('common.retry')}</Button>
-        </Alert>
+        <QueryErrorAlert
+          message={t('numbers.loadFailed', { reason: problemMessage(numbers.error, t) })}
+          onRetry={() => numbers.refetch()}
+        />
       )}
       {numbers.data?.length === 0 && (
         <EmptyState

@@ -1,13 +1,13 @@
-import { CircleCheck, Lock, RefreshCw } from 'lucide-react'
+import { CircleCheck, Lock } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SaveVapiKeyBody, SaveVapiPublicKeyBody, VapiSettings } from '@shared/contracts/settings.ts'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Badge } from '@/components/ui/badge.tsx'
-import { Button } from '@/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
 import { Separator } from '@/components/ui/separator.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useDeleteVapiKey } from '../api/delete-vapi-key.ts'
 import { useDeleteVapiPublicKey } from '../api/delete-vapi-public-key.ts'
@@ -39,13 +39,10 @@ export function VapiCard({ tenantId, canManage }: { tenantId: string; canManage:
   if (settings.isError) {
     return (
       <VapiCardFrame>
-        <Alert variant='destructive' role='alert' className='items-center justify-between'>
-          <span>{t('integrations.loadFailed', { reason: problemMessage(settings.error, t) })}</span>
-          <Button variant='outline' size='sm' onClick={() => settings.refetch()}>
-            <RefreshCw aria-hidden='true' />
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryErrorAlert
+          message={t('integrations.loadFailed', { reason: problemMessage(settings.error, t) })}
+          onRetry={() => settings.refetch()}
+        />
       </VapiCardFrame>
     )
   }

@@ -98,7 +98,6 @@ export function VapiKeySection({ settings, canManage, onSave, onDelete }: Props)
               }
               title={t('integrations.vapi.key.deleteTitle')}
               description={t('integrations.vapi.key.deleteDescription')}
-              cancelLabel={t('common.cancel')}
               confirmLabel={t('integrations.vapi.key.deleteConfirm')}
               onConfirm={remove}
             />

@@ -87,7 +87,6 @@ export function WebhookCredentialForm({ settings, canManage, onSave, onDelete }:
                   }
                   title={t('integrations.vapi.webhook.credential.removeTitle')}
                   description={t('integrations.vapi.webhook.credential.removeDescription')}
-                  cancelLabel={t('common.cancel')}
                   confirmLabel={t('integrations.vapi.webhook.credential.removeConfirm')}
                   onConfirm={remove}
                   tone='default'

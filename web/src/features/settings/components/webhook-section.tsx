@@ -129,7 +129,6 @@ export function WebhookSection({ settings, canManage, ...actions }: Props) {
                 }
                 title={t('integrations.vapi.webhook.rotateTitle')}
                 description={t('integrations.vapi.webhook.rotateDescription')}
-                cancelLabel={t('common.cancel')}
                 confirmLabel={t('integrations.vapi.webhook.rotate')}
                 onConfirm={rotate}
                 tone='default'

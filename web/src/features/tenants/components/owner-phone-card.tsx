@@ -88,7 +88,6 @@ export function OwnerPhoneCard() {
                     }
                     title={t('tenants.ownerPhoneRemove')}
                     description={t('tenants.ownerPhoneDescription')}
-                    cancelLabel={t('common.cancel')}
                     confirmLabel={t('tenants.ownerPhoneRemove')}
                     onConfirm={remove}
                   />

@@ -29,7 +29,6 @@ export function DeleteWorkflowButton({ tenantId, workflow }: { tenantId: string;
       description={numbers
         ? t('workflows.deleteDescriptionNumbers', { count: numbers })
         : t('workflows.deleteDescription')}
-      cancelLabel={t('common.cancel')}
       confirmLabel={t('workflows.deleteConfirm')}
       onConfirm={() =>
         withFeedback(() => remove.mutateAsync(), {

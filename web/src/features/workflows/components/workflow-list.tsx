@@ -2,12 +2,12 @@
 import { GitBranch, Phone, Plus, Workflow as WorkflowIcon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { Alert } from '@/components/ui/alert.tsx'
 import { Badge } from '@/components/ui/badge.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
 import { EmptyState } from '@/components/ui/empty-state.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useWorkflows } from '../api/get-workflows.ts'
 
@@ -38,12 +38,10 @@ export function WorkflowList({ tenantId, canManage }: { tenantId: string; canMan
   }
   if (workflows.isError) {
     return (
-      <Alert variant='destructive' role='alert'>
-        <div className='flex flex-wrap items-center justify-between gap-3'>
-          <span>{t('workflows.loadFailed', { reason: problemMessage(workflows.error, t) })}</span>
-          <Button variant='outline' size='sm' onClick={() => void workflows.refetch()}>{t('common.retry')}</Button>
-        </div>
-      </Alert>
+      <QueryErrorAlert
+        message={t('workflows.loadFailed', { reason: problemMessage(workflows.error, t) })}
+        onRetry={() => workflows.refetch()}
+      />
     )
   }
   if (workflows.data.length === 0) {

@@ -94,7 +94,6 @@ export function WorkflowNumbers({ tenantId, workflow, canAssign }: Props) {
                       }
                       title={t('workflows.numbers.detachTitle', { number: numberLabel(number) })}
                       description={t('workflows.numbers.detachDescription')}
-                      cancelLabel={t('common.cancel')}
                       confirmLabel={t('workflows.numbers.detach')}
                       onConfirm={() => void detach(number)}
                     />
