@@ -6,6 +6,9 @@ import { FILE_UPLOAD } from '@shared/contracts/files.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { refuseFile, useUploadFile } from '../api/upload-file.ts'
 
+/** The upload limit as the rules sentence says it ("10 MiB"). */
+const MAX_SIZE = `${FILE_UPLOAD.maxBytes / (1024 * 1024)} MiB`
+
 interface Pending {
   key: string
   name: string
@@ -29,7 +32,7 @@ export function UploadZone({ tenantId }: { tenantId: string }) {
       setPending((all) => [...all, { key, name: file.name, progress: 0 }])
       const refusal = await refuseFile(file)
       if (refusal) {
-        patch(key, { error: t(`knowledge.upload.refused.${refusal.reason}`, { max: '10 MiB' }) })
+        patch(key, { error: t(`knowledge.upload.refused.${refusal.reason}`, { max: MAX_SIZE }) })
         continue
       }
       try {
@@ -63,7 +66,7 @@ export function UploadZone({ tenantId }: { tenantId: string }) {
       >
         <Upload aria-hidden='true' className='size-6 text-muted-foreground' />
         <span className='font-medium'>{t('knowledge.upload.drop')}</span>
-        <span className='text-sm text-muted-foreground'>{t('knowledge.upload.rules', { max: '10 MiB' })}</span>
+        <span className='text-sm text-muted-foreground'>{t('knowledge.upload.rules', { max: MAX_SIZE })}</span>
         <input
           id={inputId}
           ref={input}
