@@ -19,6 +19,14 @@ export type TemplateProfession = z.infer<typeof TemplateProfession>
 
 export const TemplateLanguage = z.enum(LANGUAGES)
 
+/**
+ * The 'default' template of each language the platform speaks: every tenant without a template of its own
+ * falls back on it, so it can be edited but never deleted.
+ */
+export function isProtectedTemplate(profession: string, language: string): boolean {
+  return profession === 'default' && (LANGUAGES as readonly string[]).includes(language)
+}
+
 export const AdminMe = z.object({
   platform_admin: z.boolean().describe('Whether the caller is a platform admin (the Admin page is theirs)'),
 })

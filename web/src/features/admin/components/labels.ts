@@ -1,11 +1,6 @@
-/** How the admin page names professions and which templates stay whatever happens. */
+/** How the admin page names professions and providers. */
 import { useTranslation } from 'react-i18next'
-import type { PromptTemplate, VirtualNumberProvider } from '@shared/contracts/admin.ts'
-
-/** The 'default' en and fr templates: every tenant without a template of its own falls back on them. */
-export function isProtectedTemplate(template: Pick<PromptTemplate, 'profession' | 'language'>): boolean {
-  return template.profession === 'default' && (template.language === 'en' || template.language === 'fr')
-}
+import type { VirtualNumberProvider } from '@shared/contracts/admin.ts'
 
 /** A template's profession as the interface names it ('default' → "Default (any profession)"). */
 export function useProfessionLabel() {

@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { CreateTemplateBody, type PromptTemplate, TEMPLATE_PROFESSIONS } from '@shared/contracts/admin.ts'
+import { CreateTemplateBody, isProtectedTemplate, type PromptTemplate, TEMPLATE_PROFESSIONS } from '@shared/contracts/admin.ts'
 import { LANGUAGES } from '@shared/languages.ts'
 import { Button } from '@/components/ui/button.tsx'
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog.tsx'
@@ -16,7 +16,7 @@ import { Input, NativeSelect } from '@/components/ui/input.tsx'
 import { fieldMessage, useFeedback } from '@/lib/feedback.ts'
 import { useSaveTemplate } from '../api/save-template.ts'
 import { useDebouncedValue } from '../use-debounced-value.ts'
-import { isProtectedTemplate, useProfessionLabel } from './labels.ts'
+import { useProfessionLabel } from './labels.ts'
 import { TemplatePreviewPanel } from './template-preview-panel.tsx'
 import { TenantPicker } from './tenant-picker.tsx'
 
@@ -42,7 +42,7 @@ export function TemplateDialog({ template, onClose }: { template: PromptTemplate
     },
   })
   const { errors } = form.formState
-  const locked = template !== null && isProtectedTemplate(template)
+  const locked = template !== null && isProtectedTemplate(template.profession, template.language)
   const body = useDebouncedValue(useWatch({ control: form.control, name: 'body' }))
   const firstMessage = useDebouncedValue(useWatch({ control: form.control, name: 'first_message' }) ?? '')
 

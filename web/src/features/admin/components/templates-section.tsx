@@ -6,7 +6,7 @@
 import { FileText, Pencil, Plus, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PromptTemplate } from '@shared/contracts/admin.ts'
+import { isProtectedTemplate, type PromptTemplate } from '@shared/contracts/admin.ts'
 import { ConfirmDialog } from '@/components/ui/alert-dialog.tsx'
 import { Badge } from '@/components/ui/badge.tsx'
 import { Button } from '@/components/ui/button.tsx'
@@ -20,7 +20,7 @@ import { formatDateTime } from '@/lib/format.ts'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useDeleteTemplate } from '../api/delete-template.ts'
 import { useTemplates } from '../api/get-templates.ts'
-import { isProtectedTemplate, useProfessionLabel } from './labels.ts'
+import { useProfessionLabel } from './labels.ts'
 import { TemplateDialog } from './template-dialog.tsx'
 
 export function TemplatesSection() {
@@ -106,7 +106,7 @@ export function TemplatesSection() {
                           <Pencil aria-hidden='true' />
                           <span className='hidden sm:inline'>{t('admin.templates.edit')}</span>
                         </Button>
-                        {!isProtectedTemplate(template) && (
+                        {!isProtectedTemplate(template.profession, template.language) && (
                           <ConfirmDialog
                             trigger={
                               <Button
