@@ -8,7 +8,7 @@ export function getNumbers(tenantId: string): Promise<PhoneNumber[]> {
   return allPages(phoneNumbersContract.routes.list, { tenantId })
 }
 
-export function numbersQueryOptions(tenantId: string) {
+function numbersQueryOptions(tenantId: string) {
   return queryOptions({ queryKey: numberKeys.list(tenantId), queryFn: () => getNumbers(tenantId) })
 }
 

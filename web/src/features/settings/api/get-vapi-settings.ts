@@ -7,7 +7,7 @@ export function getVapiSettings(tenantId: string) {
   return callFunction(settingsContract.routes.getVapi, { tenantId })
 }
 
-export function vapiSettingsQueryOptions(tenantId: string) {
+function vapiSettingsQueryOptions(tenantId: string) {
   return queryOptions({ queryKey: settingsKeys.vapi(tenantId), queryFn: () => getVapiSettings(tenantId) })
 }
 

@@ -7,7 +7,7 @@ export function getWorkflow(tenantId: string, id: string) {
   return callFunction(workflowsContract.routes.get, { tenantId, params: { id } })
 }
 
-export function workflowQueryOptions(tenantId: string, id: string) {
+function workflowQueryOptions(tenantId: string, id: string) {
   return queryOptions({ queryKey: workflowKeys.detail(tenantId, id), queryFn: () => getWorkflow(tenantId, id) })
 }
 

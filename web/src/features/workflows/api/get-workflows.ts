@@ -8,7 +8,7 @@ export function getWorkflows(tenantId: string): Promise<WorkflowSummary[]> {
   return allPages(workflowsContract.routes.list, { tenantId })
 }
 
-export function workflowsQueryOptions(tenantId: string) {
+function workflowsQueryOptions(tenantId: string) {
   return queryOptions({ queryKey: workflowKeys.list(tenantId), queryFn: () => getWorkflows(tenantId) })
 }
 

@@ -11,7 +11,7 @@ import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
 import { useWorkflows } from '../api/get-workflows.ts'
 
-export const NEW_WORKFLOW_PATH = '/workflows/new'
+const NEW_WORKFLOW_PATH = '/workflows/new'
 
 export function NewWorkflowButton() {
   const { t } = useTranslation()
