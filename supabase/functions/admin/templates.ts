@@ -4,12 +4,13 @@
  * (_shared/prompt-template.ts): an unknown one is a 422 naming the field, so nothing unknown reaches Vapi.
  */
 import { z } from 'zod'
-import type {
-  CreateTemplateBody,
-  PreviewTemplateBody,
-  PromptTemplate,
-  TemplatePreview,
-  UpdateTemplateBody,
+import {
+  type CreateTemplateBody,
+  isProtectedTemplate,
+  type PreviewTemplateBody,
+  type PromptTemplate,
+  type TemplatePreview,
+  type UpdateTemplateBody,
 } from '../../../shared/contracts/admin.ts'
 import type { Page } from '../../../shared/contracts/pagination.ts'
 import type { Language } from '../../../shared/languages.ts'
@@ -27,9 +28,6 @@ import { type AdminCaller, auditPlatform } from './platform-admin.ts'
 type Created = z.output<typeof CreateTemplateBody>
 type Updated = z.output<typeof UpdateTemplateBody>
 type Preview = z.output<typeof PreviewTemplateBody>
-
-/** The fallback templates every tenant may end up on: they stay, under their profession and language. */
-const PROTECTED = new Set(['default/en', 'default/fr'])
 
 interface TemplateRow {
   id: string
@@ -154,7 +152,7 @@ export async function updateTemplate(
   const profession = changes.profession ?? current.profession
   const language = changes.language ?? current.language
   const moved = profession !== current.profession || language !== current.language
-  if (moved && PROTECTED.has(`${current.profession}/${current.language}`)) {
+  if (moved && isProtectedTemplate(current.profession, current.language)) {
     throw new Conflict(
       'default_template_protected',
       `The default ${current.language} template serves every profession without its own: it keeps its ` +
@@ -173,7 +171,7 @@ export async function updateTemplate(
 
 export async function deleteTemplate(caller: AdminCaller, id: string): Promise<void> {
   const current = await findTemplate(caller.tx, id)
-  if (PROTECTED.has(`${current.profession}/${current.language}`)) {
+  if (isProtectedTemplate(current.profession, current.language)) {
     throw new Conflict(
       'default_template_protected',
       `The default ${current.language} template serves every profession without its own: it cannot be deleted`,
