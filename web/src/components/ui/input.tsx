@@ -8,6 +8,11 @@ export function Input({ className, type = 'text', ...props }: ComponentProps<'in
   return <input type={type} className={cn(inputClass, className)} {...props} />
 }
 
+/** A multi-line input, styled as Input (focus ring, disabled, invalid); grows from two lines by default. */
+export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
+  return <textarea className={cn(inputClass, 'h-auto min-h-16 py-2 leading-relaxed', className)} {...props} />
+}
+
 /** Native select: the platform's picker is the most usable on phones and with long lists (time zones). */
 export function NativeSelect({ className, ...props }: ComponentProps<'select'>) {
   return <select className={cn(inputClass, 'appearance-auto pr-2', className)} {...props} />

@@ -12,7 +12,7 @@ import { LANGUAGES } from '@shared/languages.ts'
 import { Button } from '@/components/ui/button.tsx'
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
-import { Input, NativeSelect } from '@/components/ui/input.tsx'
+import { Input, NativeSelect, Textarea } from '@/components/ui/input.tsx'
 import { fieldMessage, useFeedback } from '@/lib/feedback.ts'
 import { useSaveTemplate } from '../api/save-template.ts'
 import { useDebouncedValue } from '../use-debounced-value.ts'
@@ -21,9 +21,6 @@ import { TemplatePreviewPanel } from './template-preview-panel.tsx'
 import { TenantPicker } from './tenant-picker.tsx'
 
 type FormInput = z.input<typeof CreateTemplateBody>
-
-const textareaClass =
-  'w-full rounded-md border border-input bg-card px-3 py-2 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring aria-invalid:border-destructive'
 
 export function TemplateDialog({ template, onClose }: { template: PromptTemplate | null; onClose: () => void }) {
   const { t } = useTranslation()
@@ -93,17 +90,17 @@ export function TemplateDialog({ template, onClose }: { template: PromptTemplate
               hint={t('admin.templates.firstMessageHint')}
               error={fieldMessage(errors.first_message, t('admin.templates.firstMessageInvalid'))}
             >
-              <textarea rows={2} className={textareaClass} {...form.register('first_message')} />
+              <Textarea rows={2} {...form.register('first_message')} />
             </FormField>
             <FormField
               label={t('admin.templates.body')}
               hint={t('admin.templates.bodyHint')}
               error={fieldMessage(errors.body, t('admin.templates.bodyInvalid'))}
             >
-              <textarea
+              <Textarea
                 rows={18}
                 spellCheck={false}
-                className={`${textareaClass} font-mono text-xs leading-relaxed`}
+                className='font-mono text-xs'
                 {...form.register('body')}
               />
             </FormField>

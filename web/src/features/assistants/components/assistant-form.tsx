@@ -19,7 +19,7 @@ import { LANGUAGES, type Language } from '@shared/languages.ts'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
-import { Input, NativeSelect } from '@/components/ui/input.tsx'
+import { Input, NativeSelect, Textarea } from '@/components/ui/input.tsx'
 import { useFeedback } from '@/lib/feedback.ts'
 import { useTemplate } from '../api/queries.ts'
 import { rowsFromSchema, schemaFromRows, StructuredFieldsEditor } from './structured-fields-editor.tsx'
@@ -151,7 +151,7 @@ export function AssistantForm({ tenantId, tenantLanguage, assistant, knowledgeBa
             <Input {...form.register('first_message')} />
           </FormField>
           <FormField label={t('assistants.form.systemPrompt')} error={errors.system_prompt?.message} hint={t('assistants.form.systemPromptHint')}>
-            <textarea rows={10} className='min-h-40 rounded-md border bg-background px-3 py-2 text-sm' {...form.register('system_prompt')} />
+            <Textarea rows={10} className='min-h-40' {...form.register('system_prompt')} />
           </FormField>
         </fieldset>
       </section>
@@ -176,7 +176,7 @@ export function AssistantForm({ tenantId, tenantLanguage, assistant, knowledgeBa
           </NativeSelect>
         </FormField>
         <FormField label={t('assistants.form.endCallPhrases')} hint={t('assistants.form.endCallPhrasesHint')} error={errors.end_call_phrases?.message}>
-          <textarea rows={3} className='rounded-md border bg-background px-3 py-2 text-sm' {...form.register('end_call_phrases')} />
+          <Textarea rows={3} {...form.register('end_call_phrases')} />
         </FormField>
         <FormField label={t('assistants.form.knowledgeBase')} error={errors.knowledge_base_id?.message}>
           <NativeSelect {...form.register('knowledge_base_id')}>
@@ -189,7 +189,7 @@ export function AssistantForm({ tenantId, tenantLanguage, assistant, knowledgeBa
           {t('assistants.form.recording')}
         </label>
         <FormField label={t('assistants.form.summaryPrompt')} hint={t('assistants.form.summaryPromptHint')} className='sm:col-span-2' error={errors.summary_prompt?.message}>
-          <textarea rows={3} className='rounded-md border bg-background px-3 py-2 text-sm' {...form.register('summary_prompt')} />
+          <Textarea rows={3} {...form.register('summary_prompt')} />
         </FormField>
       </fieldset>
 

@@ -8,9 +8,8 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/ui/button.tsx'
 import { Card, CardContent, CardHeader } from '@/components/ui/card.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
-import { Input, inputClass } from '@/components/ui/input.tsx'
+import { Input, Textarea } from '@/components/ui/input.tsx'
 import { fieldMessage } from '@/lib/feedback.ts'
-import { cn } from '@/lib/utils.ts'
 import type { WorkflowDraft } from '../model/draft.ts'
 import { HandoffFields } from './handoff-fields.tsx'
 
@@ -30,7 +29,6 @@ export function stepControlId(stepKey: string, action: StepAction): string {
   return `step-${stepKey}-${action}`
 }
 
-const textareaClass = cn(inputClass, 'h-auto min-h-20 py-2 leading-relaxed')
 
 export function StepCard({ index, count, stepKey, disabled, onMove, onRemove }: Props) {
   const { t } = useTranslation()
@@ -123,13 +121,13 @@ export function StepCard({ index, count, stepKey, disabled, onMove, onRemove }: 
           hint={t('workflows.step.firstMessageHint')}
           error={fieldMessage(stepErrors?.first_message, t('workflows.validation.tooLong'))}
         >
-          <textarea rows={2} disabled={disabled} className={textareaClass} {...register(`steps.${index}.first_message`)} />
+          <Textarea rows={2} disabled={disabled} className='min-h-20' {...register(`steps.${index}.first_message`)} />
         </FormField>
         <FormField
           label={t('workflows.step.prompt')}
           error={fieldMessage(stepErrors?.system_prompt, t('validation.required'))}
         >
-          <textarea rows={5} disabled={disabled} className={textareaClass} {...register(`steps.${index}.system_prompt`)} />
+          <Textarea rows={5} disabled={disabled} className='min-h-20' {...register(`steps.${index}.system_prompt`)} />
         </FormField>
         <HandoffFields index={index} stepName={label} disabled={disabled} />
         <TransferNote index={index} />

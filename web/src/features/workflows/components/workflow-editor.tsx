@@ -12,9 +12,8 @@ import { CreateWorkflowBody, MAX_STEPS, UpdateWorkflowBody, type Workflow } from
 import { Button } from '@/components/ui/button.tsx'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card.tsx'
 import { FormField } from '@/components/ui/form-field.tsx'
-import { Input, inputClass } from '@/components/ui/input.tsx'
+import { Input, Textarea } from '@/components/ui/input.tsx'
 import { fieldMessage, useFeedback } from '@/lib/feedback.ts'
-import { cn } from '@/lib/utils.ts'
 import { useCreateWorkflow } from '../api/create-workflow.ts'
 import { useUpdateWorkflow } from '../api/update-workflow.ts'
 import {
@@ -119,10 +118,9 @@ export function WorkflowEditor({ tenantId, workflow, canManage, ownerPhone }: Pr
               hint={t('workflows.descriptionHint')}
               error={fieldMessage(errors.description, t('workflows.validation.tooLong'))}
             >
-              <textarea
+              <Textarea
                 rows={2}
                 disabled={disabled}
-                className={cn(inputClass, 'h-auto min-h-16 py-2')}
                 {...form.register('description')}
               />
             </FormField>
