@@ -1,4 +1,4 @@
-import type { UseMutationOptions } from '@tanstack/react-query'
+import { type QueryClient, useMutation, type UseMutationOptions, useQueryClient } from '@tanstack/react-query'
 import type { ProblemError } from './functions.ts'
 
 /** What a feature's mutation hook accepts from its caller: everything react-query offers but the call. */
@@ -19,4 +19,21 @@ export function withCacheUpdate<TData, TVariables>(
     await update(args[0], args[1])
     return await options.onSuccess?.(...args)
   }
+}
+
+/**
+ * A mutation whose only logic is the call and the cache update that follows it (a list invalidated, the
+ * answer stored): onCache runs before the caller's onSuccess (withCacheUpdate).
+ */
+export function useCacheMutation<TData, TVariables>(
+  mutationFn: (variables: TVariables) => Promise<TData>,
+  options: MutationOptions<TData, TVariables>,
+  onCache: (queryClient: QueryClient, data: TData, variables: TVariables) => unknown,
+) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    ...options,
+    mutationFn,
+    onSuccess: withCacheUpdate(options, (data, variables) => onCache(queryClient, data, variables)),
+  })
 }

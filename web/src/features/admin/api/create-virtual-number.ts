@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminContract, type CreateVirtualNumberBody, type VirtualNumber } from '@shared/contracts/admin.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { type MutationOptions, useCacheMutation } from '@/lib/mutation.ts'
 import { adminKeys } from './keys.ts'
 
 /** The server parses the number in its country (400 on `number` otherwise) and refuses a duplicate (409). */
@@ -10,10 +9,5 @@ export function createVirtualNumber(body: CreateVirtualNumberBody) {
 }
 
 export function useCreateVirtualNumber(options: MutationOptions<VirtualNumber, CreateVirtualNumberBody> = {}) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    ...options,
-    mutationFn: createVirtualNumber,
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: adminKeys.virtualNumbers() })),
-  })
+  return useCacheMutation(createVirtualNumber, options, (queryClient) => queryClient.invalidateQueries({ queryKey: adminKeys.virtualNumbers() }))
 }

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminContract } from '@shared/contracts/admin.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { type MutationOptions, useCacheMutation } from '@/lib/mutation.ts'
 import { adminKeys } from './keys.ts'
 
 export function deleteTemplate(id: string) {
@@ -9,10 +8,5 @@ export function deleteTemplate(id: string) {
 }
 
 export function useDeleteTemplate(options: MutationOptions<void, string> = {}) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    ...options,
-    mutationFn: deleteTemplate,
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: adminKeys.templates() })),
-  })
+  return useCacheMutation(deleteTemplate, options, (queryClient) => queryClient.invalidateQueries({ queryKey: adminKeys.templates() }))
 }

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminContract } from '@shared/contracts/admin.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { type MutationOptions, useCacheMutation } from '@/lib/mutation.ts'
 import { adminKeys } from './keys.ts'
 
 /** Only an available number leaves the pool; a held one answers 409 naming its tenant. */
@@ -10,10 +9,5 @@ export function deleteVirtualNumber(id: string) {
 }
 
 export function useDeleteVirtualNumber(options: MutationOptions<void, string> = {}) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    ...options,
-    mutationFn: deleteVirtualNumber,
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: adminKeys.virtualNumbers() })),
-  })
+  return useCacheMutation(deleteVirtualNumber, options, (queryClient) => queryClient.invalidateQueries({ queryKey: adminKeys.virtualNumbers() }))
 }

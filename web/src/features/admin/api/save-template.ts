@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import {
   adminContract,
   type CreateTemplateBody,
@@ -6,7 +5,7 @@ import {
   type UpdateTemplateBody,
 } from '@shared/contracts/admin.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { type MutationOptions, useCacheMutation } from '@/lib/mutation.ts'
 import { adminKeys } from './keys.ts'
 
 export function createTemplate(body: CreateTemplateBody) {
@@ -21,10 +20,5 @@ export type SaveTemplateVariables = { id: string | null; body: CreateTemplateBod
 
 /** Creates the template (`id` null) or changes it; unknown placeholders answer 422 on `body`. */
 export function useSaveTemplate(options: MutationOptions<PromptTemplate, SaveTemplateVariables> = {}) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    ...options,
-    mutationFn: ({ id, body }) => (id ? updateTemplate(id, body) : createTemplate(body)),
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: adminKeys.templates() })),
-  })
+  return useCacheMutation(({ id, body }) => (id ? updateTemplate(id, body) : createTemplate(body)), options, (queryClient) => queryClient.invalidateQueries({ queryKey: adminKeys.templates() }))
 }

@@ -1,5 +1,5 @@
 /** The knowledge bases of a tenant: list, create, update, delete, attach and detach files. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import {
   type CreateKnowledgeBaseBody,
   type KnowledgeBase,
@@ -7,7 +7,7 @@ import {
   type UpdateKnowledgeBaseBody,
 } from '@shared/contracts/knowledge-bases.ts'
 import { allPages, callFunction } from '@/lib/functions.ts'
-import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
+import { type MutationOptions, useCacheMutation } from '@/lib/mutation.ts'
 import { PROCESSING_REFRESH_MS } from './files.ts'
 import { knowledgeKeys } from './keys.ts'
 
@@ -28,12 +28,7 @@ export function useKnowledgeBases(tenantId: string) {
 
 /** Every change to a base can change the files' "used by" too: both lists are refreshed. */
 function useKnowledgeMutation<T, V>(tenantId: string, call: (v: V) => Promise<T>, options: MutationOptions<T, V>) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    ...options,
-    mutationFn: call,
-    onSuccess: withCacheUpdate(options, () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all(tenantId) })),
-  })
+  return useCacheMutation(call, options, (queryClient) => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all(tenantId) }))
 }
 
 export function useCreateKnowledgeBase(tenantId: string, options: MutationOptions<KnowledgeBase, CreateKnowledgeBaseBody> = {}) {

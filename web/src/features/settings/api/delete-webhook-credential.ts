@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { settingsContract, type WebhookAuthChange } from '@shared/contracts/settings.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
-import { settingsKeys } from './keys.ts'
+import { type MutationOptions, useCacheMutation } from '@/lib/mutation.ts'
+import { storeSettings } from './cache.ts'
 
 /** Back to the webhook secret (generated if there is none); every resource follows. */
 export function deleteWebhookCredential(tenantId: string) {
@@ -10,10 +9,5 @@ export function deleteWebhookCredential(tenantId: string) {
 }
 
 export function useDeleteWebhookCredential(tenantId: string, options: MutationOptions<WebhookAuthChange> = {}) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    ...options,
-    mutationFn: () => deleteWebhookCredential(tenantId),
-    onSuccess: withCacheUpdate(options, ({ settings }) => queryClient.setQueryData(settingsKeys.vapi(tenantId), settings)),
-  })
+  return useCacheMutation(() => deleteWebhookCredential(tenantId), options, storeSettings(tenantId))
 }

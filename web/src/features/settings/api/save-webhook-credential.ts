@@ -1,12 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import {
   type SaveWebhookCredentialBody,
   settingsContract,
   type WebhookAuthChange,
 } from '@shared/contracts/settings.ts'
 import { callFunction } from '@/lib/functions.ts'
-import { type MutationOptions, withCacheUpdate } from '@/lib/mutation.ts'
-import { settingsKeys } from './keys.ts'
+import { type MutationOptions, useCacheMutation } from '@/lib/mutation.ts'
+import { storeSettings } from './cache.ts'
 
 /** Switches webhooks to an HMAC credential of the tenant's Vapi organisation; every resource follows. */
 export function saveWebhookCredential(tenantId: string, body: SaveWebhookCredentialBody) {
@@ -17,10 +16,5 @@ export function useSaveWebhookCredential(
   tenantId: string,
   options: MutationOptions<WebhookAuthChange, SaveWebhookCredentialBody> = {},
 ) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    ...options,
-    mutationFn: (body) => saveWebhookCredential(tenantId, body),
-    onSuccess: withCacheUpdate(options, ({ settings }) => queryClient.setQueryData(settingsKeys.vapi(tenantId), settings)),
-  })
+  return useCacheMutation((body) => saveWebhookCredential(tenantId, body), options, storeSettings(tenantId))
 }
