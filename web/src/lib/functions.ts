@@ -6,7 +6,13 @@ import {
 } from '@supabase/supabase-js'
 import { MAX_PAGE_SIZE, type Page } from '@shared/contracts/pagination.ts'
 import { type FieldError, Problem } from '@shared/contracts/problem.ts'
-import { type BoundRoute, functionPath, type RouteArgs, type RouteResponse } from '@shared/contracts/route.ts'
+import {
+  type BoundRoute,
+  functionPath,
+  type RouteArgs,
+  type RouteResponse,
+  successStatus,
+} from '@shared/contracts/route.ts'
 import { TENANT_HEADER } from '@shared/contracts/tenants.ts'
 import { supabase } from './supabase.ts'
 
@@ -66,8 +72,22 @@ export async function invokeFunction<R extends BoundRoute>(
     headers: tenantId ? { [TENANT_HEADER]: tenantId } : undefined,
   })
   if (result.error) throw await toProblemError(result.error as unknown)
+  return parseResponse(route, successStatus(route), result.data)
+}
+
+/**
+ * A route's answer from a raw status and body: at the route's own success status, the body parsed by its
+ * response schema (a mismatch is an `invalid_response` problem); at any other, the ProblemError it carries.
+ */
+export function parseResponse<R extends BoundRoute>(
+  route: R,
+  status: number,
+  data: unknown,
+  statusText = '',
+): RouteResponse<R> {
+  if (status !== successStatus(route)) throw problemFromResponse(status, data, statusText)
   if (route.response === null) return undefined as RouteResponse<R>
-  const parsed = route.response.safeParse(result.data)
+  const parsed = route.response.safeParse(data)
   if (!parsed.success) {
     throw new ProblemError({
       type: 'about:blank',
@@ -109,14 +129,8 @@ async function toProblemError(error: unknown): Promise<ProblemError> {
   if (error instanceof FunctionsHttpError || error instanceof FunctionsRelayError) {
     const response = error.context as Response
     const body: unknown = await response.json().catch(() => undefined)
-    const problem = Problem.safeParse(body)
-    if (problem.success) return new ProblemError(problem.data)
-    return new ProblemError({
-      type: 'about:blank',
-      title: response.statusText || 'Request failed',
-      status: response.status,
-      code: error instanceof FunctionsRelayError ? 'relay_error' : 'http_error',
-    })
+    const code = error instanceof FunctionsRelayError ? 'relay_error' : 'http_error'
+    return problemFromResponse(response.status, body, response.statusText, code)
   }
   if (error instanceof FunctionsFetchError) {
     return new ProblemError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' })
@@ -141,10 +155,10 @@ export async function functionRequest<R extends BoundRoute>(
 }
 
 /** A ProblemError from a raw response's status and body (problem+json when the server sent one). */
-export function problemFromResponse(status: number, body: unknown, statusText = ''): ProblemError {
+export function problemFromResponse(status: number, body: unknown, statusText = '', code = 'http_error'): ProblemError {
   const problem = Problem.safeParse(body)
   if (problem.success) return new ProblemError(problem.data)
   return status === 0
     ? new ProblemError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' })
-    : new ProblemError({ type: 'about:blank', title: statusText || 'Request failed', status, code: 'http_error' })
+    : new ProblemError({ type: 'about:blank', title: statusText || 'Request failed', status, code })
 }

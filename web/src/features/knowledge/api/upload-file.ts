@@ -3,10 +3,10 @@
  * with the URL and headers supabase-js would use (lib/functions.ts). The file is checked first with the
  * contract's own rules (size, extension, declared type, signature), as the server will check it again.
  */
-import { FILE_UPLOAD, filesContract, KnowledgeFile } from '@shared/contracts/files.ts'
+import { FILE_UPLOAD, filesContract, type KnowledgeFile } from '@shared/contracts/files.ts'
 import { checkUpload, type UploadRefusal, uploadHeadLength, uploadType } from '@shared/contracts/route.ts'
 import { useQueryClient } from '@tanstack/react-query'
-import { functionRequest, problemFromResponse } from '@/lib/functions.ts'
+import { functionRequest, parseResponse, problemFromResponse } from '@/lib/functions.ts'
 import { knowledgeKeys } from './keys.ts'
 
 /** The browser's verdict on a file before sending it; null when acceptable. */
@@ -29,7 +29,7 @@ export async function uploadFile(
   const { url, headers } = await functionRequest(filesContract.routes.upload, { tenantId })
   const form = new FormData()
   form.append(FILE_UPLOAD.field, new File([file], file.name, { type: declaredType(file) }))
-  return await new Promise((resolve, reject) => {
+  const answer = await new Promise<{ status: number; body: unknown; statusText: string }>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', url)
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
@@ -41,17 +41,14 @@ export async function uploadFile(
       } catch {
         body = undefined
       }
-      if (xhr.status === 201) {
-        const parsed = KnowledgeFile.safeParse(body)
-        if (parsed.success) return resolve(parsed.data)
-      }
-      reject(problemFromResponse(xhr.status, body, xhr.statusText))
+      resolve({ status: xhr.status, body, statusText: xhr.statusText })
     }
     xhr.onerror = () => reject(problemFromResponse(0, undefined))
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'))
     signal?.addEventListener('abort', () => xhr.abort())
     xhr.send(form)
   })
+  return parseResponse(filesContract.routes.upload, answer.status, answer.body, answer.statusText)
 }
 
 /** Uploads one file, then refreshes the files and the knowledge bases (a base lists its files). */
