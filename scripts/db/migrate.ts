@@ -28,6 +28,11 @@ export async function migrate(
       await sql.unsafe(await Deno.readTextFile(new URL('scripts/db/bootstrap.sql', root)))
       result.bootstrapped = true
     }
+    // Separate from the bootstrap so a database bootstrapped before it existed gains it too.
+    const [{ realtime }] = await sql<
+      { realtime: boolean }[]
+    >`select to_regclass('realtime.messages') is not null as realtime`
+    if (!realtime) await sql.unsafe(await Deno.readTextFile(new URL('scripts/db/realtime.sql', root)))
     await sql.unsafe(`
       create schema if not exists supabase_migrations;
       create table if not exists supabase_migrations.schema_migrations (
