@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'numbers.manage',
   'knowledge.manage',
   'calls.read',
+  'calls.listen',
+  'calls.export',
+  'calls.erase',
   'inbox.read',
   'inbox.reply',
   'channels.read',
@@ -31,11 +34,13 @@ export type SystemRole = (typeof SYSTEM_ROLES)[number]
 /** The roles seeded on every new tenant; mirrored by `private.default_role_permissions(role)`. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<SystemRole, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: PERMISSIONS.filter((p) => p !== 'tenant.delete'),
+  // Erasing a caller's data stays the owner's.
+  admin: PERMISSIONS.filter((p) => p !== 'tenant.delete' && p !== 'calls.erase'),
   agent: [
     'team.read',
     'assistants.read',
     'calls.read',
+    'calls.listen',
     'inbox.read',
     'inbox.reply',
     'channels.read',

@@ -44,15 +44,46 @@ export const VapiSettings = z.object({
     'The HMAC credential (Vapi dashboard) Vapi signs server messages with, instead of the secret',
   ),
   webhook_auth: WebhookAuth,
+  rejected_deliveries: z.int().min(0).describe(
+    'Webhook deliveries refused because their secret or signature was missing, wrong or stale',
+  ),
+  last_rejected_at: z.iso.datetime().nullable(),
+  last_rejected_reason: z.string().nullable().describe('Why the last one was refused (never the secret)'),
 })
 export type VapiSettings = z.infer<typeof VapiSettings>
 
-export const SaveWebhookCredentialBody = z.object({
+export const SaveHmacCredentialBody = z.object({
   credential_id: z.uuid().describe(
-    'The id of a webhook credential of your Vapi organisation (Vapi dashboard → Integrations → Server Configuration)',
+    'The id of an HMAC webhook credential of your Vapi organisation (Vapi dashboard → Integrations → ' +
+      'Server Configuration)',
   ),
+  secret: z.string().min(16, 'At least 16 characters').max(512).regex(
+    /^[\x21-\x7e]+$/,
+    'Must be printable ASCII without spaces',
+  ).describe("The credential's secret key: stored sealed, used to check each delivery's x-signature"),
 })
-export type SaveWebhookCredentialBody = z.infer<typeof SaveWebhookCredentialBody>
+export type SaveHmacCredentialBody = z.infer<typeof SaveHmacCredentialBody>
+
+/** A phone of the signed-in user that receives push notifications (Expo). */
+export const RegisterPushTokenBody = z.object({
+  token: z.string().trim().regex(
+    /^(Exponent|Expo)PushToken\[[A-Za-z0-9_-]{1,200}\]$/,
+    'An Expo push token: ExponentPushToken[…]',
+  ),
+  platform: z.enum(['ios', 'android', 'web']).optional(),
+  device_name: z.string().trim().min(1).max(120).optional(),
+})
+export type RegisterPushTokenBody = z.infer<typeof RegisterPushTokenBody>
+
+export const PushDevice = z.object({
+  id: z.uuid(),
+  token: z.string(),
+  platform: z.enum(['ios', 'android', 'web']).nullable(),
+  device_name: z.string().nullable(),
+  created_at: z.iso.datetime(),
+  last_used_at: z.iso.datetime().nullable(),
+})
+export type PushDevice = z.infer<typeof PushDevice>
 
 /** One resource Vapi did not update: its kind, our id, its name and why. */
 export const PropagationFailure = z.object({
@@ -151,24 +182,51 @@ export const settingsContract = defineContract({
       access: 'settings.manage',
       response: RotateWebhookSecretResponse,
     },
-    saveWebhookCredential: {
+    saveHmacCredential: {
       method: 'PUT',
-      path: '/vapi/webhook-credential',
+      path: '/vapi/hmac-credential',
       summary: 'Authenticate webhooks with an HMAC credential of the Vapi organisation',
-      description: 'Every assistant, workflow and phone number is updated in Vapi to reference the ' +
-        'credential (`server.credentialId`) instead of sending the secret.',
+      description: 'The secret is sealed; each delivery must then carry `x-signature`, the hex ' +
+        'HMAC-SHA256 of `{x-timestamp}.{raw body}`, with a timestamp within 5 minutes. Every assistant, ' +
+        'workflow and phone number is updated in Vapi to reference the credential (`server.credentialId`).',
       access: 'settings.manage',
-      body: SaveWebhookCredentialBody,
+      body: SaveHmacCredentialBody,
       response: WebhookAuthChange,
     },
-    deleteWebhookCredential: {
+    deleteHmacCredential: {
       method: 'DELETE',
-      path: '/vapi/webhook-credential',
+      path: '/vapi/hmac-credential',
       summary: 'Go back to the webhook secret',
       description: 'Every assistant, workflow and phone number is updated in Vapi to send the secret ' +
         '(generated now if there is none) as `x-vapi-secret`.',
       access: 'settings.manage',
       response: WebhookAuthChange,
+    },
+    registerPushToken: {
+      method: 'POST',
+      path: '/push-tokens',
+      summary: "Register one of the signed-in user's phones for push notifications",
+      description: 'Idempotent on the token; a token another user registered moves to this one (the phone ' +
+        'changed hands). Which notifications are pushed is chosen per tenant (notifications preferences).',
+      access: 'user',
+      body: RegisterPushTokenBody,
+      response: PushDevice,
+      status: 201,
+    },
+    listPushTokens: {
+      method: 'GET',
+      path: '/push-tokens',
+      summary: "The signed-in user's registered phones",
+      access: 'user',
+      response: z.object({ items: z.array(PushDevice) }),
+    },
+    deletePushToken: {
+      method: 'DELETE',
+      path: '/push-tokens/:id',
+      summary: 'Stop push notifications to one phone',
+      access: 'user',
+      params: z.object({ id: z.uuid() }),
+      response: null,
     },
     syncWebhook: {
       method: 'POST',
