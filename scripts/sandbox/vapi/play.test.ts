@@ -518,3 +518,65 @@ Deno.test('the default caller speaks the language the assistant listens in', asy
     assert.equal(said.at(-1), 'Avec plaisir. Au revoir !')
   })
 })
+
+Deno.test('a replayed call (at) keeps its historical timeline and sends only status updates and the report', async () => {
+  const receiver = startReceiver()
+  try {
+    await withSandbox(async ({ sandbox, key, client }) => {
+      const assistant = await client.assistants.create({
+        name: 'Desk',
+        firstMessage: 'Hello',
+        serverMessages: [...EVERYTHING],
+        server: { url: receiver.url, headers: { 'x-vapi-secret': 'shh' } },
+      })
+      const number = await client.phoneNumbers.create({
+        provider: 'vapi',
+        numberDesiredAreaCode: '415',
+        assistantId: assistant.id,
+      })
+      const at = '2026-10-05T08:15:00.000Z'
+      const answered = await playCall(sandbox.url, key, {
+        phoneNumberId: number.id,
+        at,
+        recording: false,
+        script: [{ role: 'user', text: 'Hi' }, { role: 'assistant', text: 'Goodbye' }],
+      })
+      await waitForCall(sandbox.url, key, answered.call.id)
+      assert.deepEqual(receiver.types(), [
+        'status-update',
+        'status-update',
+        'status-update',
+        'end-of-call-report',
+      ])
+      const report = receiver.received.at(-1)!.message as unknown as Vapi.ServerMessageEndOfCallReport
+      assert.equal(report.startedAt, at)
+      assert.ok(
+        Date.parse(report.endedAt!) > Date.parse(at) &&
+          Date.parse(report.endedAt!) < Date.parse(at) + 600_000,
+      )
+      assert.equal(report.artifact.recording, undefined, 'recording: false sends none')
+      assert.equal((report.call as Vapi.Call).createdAt, at)
+
+      const missed = await playCall(sandbox.url, key, {
+        phoneNumberId: number.id,
+        at,
+        unansweredReason: 'customer-did-not-answer',
+      })
+      const { call } = await waitForCall(sandbox.url, key, missed.call.id)
+      assert.equal((call as Vapi.Call).endedReason, 'customer-did-not-answer')
+      const last = receiver.received.at(-1)!.message as unknown as Vapi.ServerMessageEndOfCallReport
+      assert.equal(last.endedReason, 'customer-did-not-answer')
+      assert.equal(last.artifact.transcript, '')
+
+      const bad = await fetch(`${sandbox.url}/sandbox/calls`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ phoneNumberId: number.id, at: 'yesterday' }),
+      })
+      assert.equal(bad.status, 400)
+      assert.match(JSON.stringify(await bad.json()), /at must be a valid ISO 8601 date string/)
+    })
+  } finally {
+    await receiver.stop()
+  }
+})

@@ -52,6 +52,15 @@ export interface PlayCallRequest {
   customerNumber?: string
   script?: Turn[]
   web?: boolean
+  /**
+   * Replays a call that happened at this time (ISO 8601): no pauses, only its status updates and report
+   * (no speech, transcript or conversation updates), its timeline starting then. For history (the demo).
+   */
+  at?: string
+  /** A call nobody answered: no conversation, this ended reason (customer-did-not-answer, customer-busy…). */
+  unansweredReason?: string
+  /** false: no recording (Vapi's `artifactPlan.recordingEnabled: false`). Default true. */
+  recording?: boolean
 }
 
 /** What the sandbox keeps about a call being played (in memory only). */
@@ -99,7 +108,17 @@ export function playProblems(org: Org, body: unknown): string[] {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return ['body must be an object']
   const b = body as Record<string, unknown>
   const problems: string[] = []
-  const known = ['assistantId', 'squadId', 'phoneNumberId', 'customerNumber', 'script', 'web']
+  const known = [
+    'assistantId',
+    'squadId',
+    'phoneNumberId',
+    'customerNumber',
+    'script',
+    'web',
+    'at',
+    'unansweredReason',
+    'recording',
+  ]
   for (const key of Object.keys(b)) {
     if (!known.includes(key)) problems.push(`property ${key} should not exist`)
   }
@@ -107,6 +126,16 @@ export function playProblems(org: Org, body: unknown): string[] {
     if (b[key] !== undefined && typeof b[key] !== 'string') problems.push(`${key} must be a string`)
   }
   if (b.web !== undefined && typeof b.web !== 'boolean') problems.push('web must be a boolean value')
+  if (b.recording !== undefined && typeof b.recording !== 'boolean') {
+    problems.push('recording must be a boolean value')
+  }
+  if (b.at !== undefined && (typeof b.at !== 'string' || Number.isNaN(Date.parse(b.at)))) {
+    problems.push('at must be a valid ISO 8601 date string')
+  }
+  if (
+    b.unansweredReason !== undefined &&
+    (typeof b.unansweredReason !== 'string' || !/^[a-z0-9.-]{3,120}$/.test(b.unansweredReason))
+  ) problems.push('unansweredReason must be an ended reason (customer-did-not-answer…)')
   if (b.script !== undefined) {
     if (!Array.isArray(b.script)) problems.push('script must be an array')
     else {
@@ -160,7 +189,7 @@ export class Player {
   /** Creates the call (answered at once) and plays it in the background. */
   start(org: Org, request: PlayCallRequest, origin: string): { call: Call; playback: Playback } {
     const number = request.phoneNumberId ? org.phoneNumbers.get(request.phoneNumberId) : undefined
-    const now = timestamp()
+    const now = request.at ? new Date(request.at).toISOString() : timestamp()
     const call: Call = {
       id: crypto.randomUUID(),
       orgId: org.id,
@@ -227,7 +256,8 @@ export class Player {
   ): Promise<void> {
     const retryDelayScale = this.options.retryDelayScale
     const signal = this.#stopping.signal
-    const pause = (ms: number) => sleep(ms, signal)
+    const history = request.at !== undefined
+    const pause = (ms: number) => history ? Promise.resolve() : sleep(ms, signal)
     const snapshot = () => structuredClone(call)
     const customer = call.customer
     const phoneNumber = number ? publicNumber(number) : undefined
@@ -328,6 +358,7 @@ export class Player {
     // every message has been delivered or given up on.
     let outbox: Promise<void> = Promise.resolve()
     const send = (message: { type: string } & Record<string, unknown>, final = true): void => {
+      if (history && !['status-update', 'end-of-call-report'].includes(message.type)) return
       const wanted = message.type === 'transcript'
         ? serverMessages.includes('transcript') ||
           (final && serverMessages.includes('transcript[transcriptType="final"]'))
@@ -344,8 +375,9 @@ export class Player {
     }
 
     const delay = this.options.turnDelayMs
-    const startedAtMs = Date.now()
+    const startedAtMs = history ? Date.parse(request.at!) : Date.now()
     const startedAt = new Date(startedAtMs).toISOString()
+    if (request.unansweredReason && !endedReason) endedReason = request.unansweredReason
     const turns = spoken ?? (assistant && !endedReason ? turnsOf(assistant, request.script, variables) : [])
     const messages = timedMessages(assistant ?? {}, turns, startedAtMs)
 
@@ -404,7 +436,7 @@ export class Player {
     const endedAt = new Date(endedAtMs).toISOString()
     endedReason ??= turns.at(-1)?.role === 'user' ? 'customer-ended-call' : 'assistant-ended-call'
     const seconds = (endedAtMs - startedAtMs) / 1000
-    const recordingEnabled = turns.length > 0 &&
+    const recordingEnabled = turns.length > 0 && request.recording !== false &&
       (assistant?.artifactPlan as { recordingEnabled?: boolean } | undefined)?.recordingEnabled !== false
     const base = `${origin}/sandbox/recordings/${call.id}`
     const recording = recordingEnabled
