@@ -43,6 +43,9 @@ const settings: VapiSettings = {
   webhook_credential_id: null,
   webhook_auth: 'none',
   webhook_url: 'http://127.0.0.1:54321/functions/v1/webhooks/vapi/t1',
+  rejected_deliveries: 0,
+  last_rejected_at: null,
+  last_rejected_reason: null,
 }
 
 function json(res: ServerResponse, status: number, body: unknown, type = 'application/json') {

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { VapiSettings, WebhookAuthChange } from '@shared/contracts/settings.ts'
@@ -15,6 +15,9 @@ const notConfigured: VapiSettings = {
   webhook_url: 'http://127.0.0.1:54321/functions/v1/webhooks/vapi/8c9e',
   webhook_credential_id: null,
   webhook_auth: 'none',
+  rejected_deliveries: 0,
+  last_rejected_at: null,
+  last_rejected_reason: null,
 }
 
 const configured: VapiSettings = {
@@ -25,6 +28,7 @@ const configured: VapiSettings = {
 }
 
 const CREDENTIAL = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b'
+const HMAC_SECRET = 'hmac_0123456789abcdef'
 
 function synced(
   settings: VapiSettings,
@@ -40,8 +44,8 @@ function synced(
 function webhookActions(settings: VapiSettings) {
   return {
     onRotate: vi.fn(async () => ({ ...synced(settings), webhook_secret: 'whsec_once' })),
-    onSaveCredential: vi.fn(async () => synced(settings)),
-    onDeleteCredential: vi.fn(async () => synced(settings)),
+    onSaveHmacCredential: vi.fn(async () => synced(settings)),
+    onDeleteHmacCredential: vi.fn(async () => synced(settings)),
     onSync: vi.fn(async () => synced(settings)),
   }
 }
@@ -138,7 +142,9 @@ describe('Vapi card', () => {
     expect(screen.getByText('Configured')).toBeInTheDocument()
     expect(screen.getByText('sk_live_…9f2c')).toBeInTheDocument()
     expect(screen.getByText(/Only owners and admins can change it/)).toBeInTheDocument()
-    for (const name of ['Replace', 'Delete', 'Verify and save', 'Generate secret', 'Save', 'Use this credential']) {
+    for (
+      const name of ['Replace', 'Delete', 'Verify and save', 'Generate secret', 'Save', 'Use this credential', 'Re-sync', 'Replace credential']
+    ) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument()
     }
     expect(screen.queryByRole('textbox', { name: 'Vapi public key' })).not.toBeInTheDocument()
@@ -157,20 +163,84 @@ describe('Vapi card', () => {
     expect(screen.getByText(/Updated 3 assistants, 1 workflow and 2 phone numbers in Vapi\./)).toBeInTheDocument()
   })
 
-  it('switches to an HMAC credential after checking it is a UUID, and says what Vapi updated', async () => {
+  it('switches to an HMAC credential after checking its UUID and secret, and says what Vapi updated', async () => {
     const user = userEvent.setup()
     const props = renderCard(configured, true)
     expect(screen.getByText('Not authenticated yet')).toBeInTheDocument()
     const field = screen.getByLabelText('Credential ID')
+    const secret = screen.getByLabelText('Credential secret')
+    expect(secret).toHaveAttribute('type', 'password')
     await user.type(field, 'cred_123')
     await user.click(screen.getByRole('button', { name: 'Use this credential' }))
     expect(await screen.findByText('Enter the credential ID as shown in Vapi (a UUID)')).toBeInTheDocument()
-    expect(props.webhook.onSaveCredential).not.toHaveBeenCalled()
+    expect(screen.getByText("Enter the credential's secret")).toBeInTheDocument()
+    expect(props.webhook.onSaveHmacCredential).not.toHaveBeenCalled()
+
     await user.clear(field)
     await user.type(field, CREDENTIAL)
+    await user.type(secret, 'too-short')
     await user.click(screen.getByRole('button', { name: 'Use this credential' }))
-    expect(props.webhook.onSaveCredential).toHaveBeenCalledWith({ credential_id: CREDENTIAL })
+    expect(await screen.findByText('A credential secret has at least 16 characters')).toBeInTheDocument()
+    expect(secret).toHaveAttribute('aria-invalid', 'true')
+    expect(props.webhook.onSaveHmacCredential).not.toHaveBeenCalled()
+
+    await user.clear(secret)
+    await user.type(secret, HMAC_SECRET)
+    await user.click(screen.getByRole('button', { name: 'Use this credential' }))
+    expect(props.webhook.onSaveHmacCredential).toHaveBeenCalledWith({ credential_id: CREDENTIAL, secret: HMAC_SECRET })
     expect(await screen.findByText(/Updated 3 assistants, 1 workflow and 2 phone numbers/)).toBeInTheDocument()
+    // Sent once: the secret is not kept in the page.
+    expect(screen.getByLabelText('Credential secret')).toHaveValue('')
+  })
+
+  it('shows a saved HMAC credential by its id only, and replaces it with a new secret', async () => {
+    const user = userEvent.setup()
+    const hmac: VapiSettings = { ...configured, webhook_credential_id: CREDENTIAL, webhook_auth: 'hmac_credential' }
+    const props = renderCard(hmac, true)
+    expect(screen.getByText(CREDENTIAL)).toBeInTheDocument()
+    expect(screen.getByText('Secret stored encrypted: never shown again.')).toBeInTheDocument()
+    expect(screen.queryByLabelText('Credential secret')).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Replace credential' }))
+    expect(screen.getByLabelText('Credential ID')).toHaveValue(CREDENTIAL)
+    expect(screen.getByLabelText('Credential secret')).toHaveValue('')
+    await user.type(screen.getByLabelText('Credential secret'), HMAC_SECRET)
+    await user.click(screen.getByRole('button', { name: 'Use this credential' }))
+    expect(props.webhook.onSaveHmacCredential).toHaveBeenCalledWith({ credential_id: CREDENTIAL, secret: HMAC_SECRET })
+    expect(await screen.findByRole('button', { name: 'Replace credential' })).toBeInTheDocument()
+    expect(screen.queryByLabelText('Credential secret')).not.toBeInTheDocument()
+  })
+
+  it('counts the rejected deliveries, with the last time and reason, and re-syncs', async () => {
+    const user = userEvent.setup()
+    const props = renderCard(configured, true)
+    expect(screen.getByTestId('rejected-deliveries')).toHaveTextContent('No rejected deliveries.')
+    cleanup()
+
+    const rejected: VapiSettings = {
+      ...configured,
+      webhook_auth: 'secret',
+      has_webhook_secret: true,
+      rejected_deliveries: 3,
+      last_rejected_at: '2026-11-22T09:15:00Z',
+      last_rejected_reason: 'signature mismatch',
+    }
+    const again = renderCard(rejected, true)
+    const warning = screen.getByTestId('rejected-deliveries')
+    expect(warning).toHaveTextContent('3 deliveries rejected')
+    expect(warning).toHaveTextContent(/Last on 22 Nov 2026.*: signature mismatch/)
+    expect(warning).toHaveTextContent("Vapi's secret or signature did not match: re-sync or check the credential.")
+    await user.click(within(warning).getByRole('button', { name: 'Re-sync' }))
+    expect(again.webhook.onSync).toHaveBeenCalledOnce()
+    expect(props.webhook.onSync).not.toHaveBeenCalled()
+    expect(await screen.findByText(/Updated 3 assistants/)).toBeInTheDocument()
+  })
+
+  it('shows the rejected deliveries, without the re-sync, to a member who cannot manage', () => {
+    renderCard({ ...configured, rejected_deliveries: 1, last_rejected_at: '2026-11-22T09:15:00Z' }, false)
+    const warning = screen.getByTestId('rejected-deliveries')
+    expect(warning).toHaveTextContent('1 delivery rejected')
+    expect(warning).toHaveTextContent(/Last on 22 Nov 2026/)
+    expect(within(warning).queryByRole('button')).not.toBeInTheDocument()
   })
 
   it('lists what Vapi refused and retries with a full sync', async () => {
@@ -180,7 +250,7 @@ describe('Vapi card', () => {
       assistants: 1,
       failed: [{ kind: 'assistant', id: crypto.randomUUID(), name: 'After hours', reason: 'Could not update it' }],
     })
-    const webhook = { ...webhookActions(hmac), onDeleteCredential: vi.fn(async () => failed) }
+    const webhook = { ...webhookActions(hmac), onDeleteHmacCredential: vi.fn(async () => failed) }
     renderCard(hmac, true, { webhook })
     expect(screen.getByText('HMAC credential')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Remove' }))

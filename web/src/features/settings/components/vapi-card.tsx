@@ -9,14 +9,14 @@ import { Separator } from '@/components/ui/separator.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
 import { QueryErrorAlert } from '@/components/ui/query-error-alert.tsx'
 import { problemMessage } from '@/lib/problem-message.ts'
+import { useDeleteHmacCredential } from '../api/delete-hmac-credential.ts'
 import { useDeleteVapiKey } from '../api/delete-vapi-key.ts'
 import { useDeleteVapiPublicKey } from '../api/delete-vapi-public-key.ts'
-import { useDeleteWebhookCredential } from '../api/delete-webhook-credential.ts'
 import { useVapiSettings } from '../api/get-vapi-settings.ts'
 import { useRotateWebhookSecret } from '../api/rotate-webhook-secret.ts'
+import { useSaveHmacCredential } from '../api/save-hmac-credential.ts'
 import { useSaveVapiKey } from '../api/save-vapi-key.ts'
 import { useSaveVapiPublicKey } from '../api/save-vapi-public-key.ts'
-import { useSaveWebhookCredential } from '../api/save-webhook-credential.ts'
 import { useSyncWebhook } from '../api/sync-webhook.ts'
 import { PublicKeySection } from './public-key-section.tsx'
 import { VapiKeySection } from './vapi-key-section.tsx'
@@ -31,8 +31,8 @@ export function VapiCard({ tenantId, canManage }: { tenantId: string; canManage:
   const savePublicKey = useSaveVapiPublicKey(tenantId)
   const deletePublicKey = useDeleteVapiPublicKey(tenantId)
   const rotate = useRotateWebhookSecret(tenantId)
-  const saveCredential = useSaveWebhookCredential(tenantId)
-  const deleteCredential = useDeleteWebhookCredential(tenantId)
+  const saveHmacCredential = useSaveHmacCredential(tenantId)
+  const deleteHmacCredential = useDeleteHmacCredential(tenantId)
   const sync = useSyncWebhook(tenantId)
 
   if (settings.isPending) return <VapiCardSkeleton />
@@ -56,8 +56,8 @@ export function VapiCard({ tenantId, canManage }: { tenantId: string; canManage:
       onDeletePublicKey={deletePublicKey.mutateAsync}
       webhook={{
         onRotate: rotate.mutateAsync,
-        onSaveCredential: saveCredential.mutateAsync,
-        onDeleteCredential: deleteCredential.mutateAsync,
+        onSaveHmacCredential: saveHmacCredential.mutateAsync,
+        onDeleteHmacCredential: deleteHmacCredential.mutateAsync,
         onSync: sync.mutateAsync,
       }}
     />

@@ -1,13 +1,14 @@
 /**
  * How Vapi authenticates to our webhook: the server URL, the secret (rotated here, shown once) or the HMAC
- * credential id, and what the last change did to the tenant's assistants, workflows and numbers in Vapi.
+ * credential (its id and secret), the deliveries we refused, and what the last change did to the tenant's
+ * assistants, workflows and numbers in Vapi.
  */
 import { RefreshCw, TriangleAlert, Webhook } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   RotateWebhookSecretResponse,
-  SaveWebhookCredentialBody,
+  SaveHmacCredentialBody,
   VapiSettings,
   WebhookAuthChange,
 } from '@shared/contracts/settings.ts'
@@ -27,14 +28,15 @@ import {
 import { Input } from '@/components/ui/input.tsx'
 import { Label } from '@/components/ui/label.tsx'
 import { useFeedback } from '@/lib/feedback.ts'
+import { HmacCredentialForm } from './hmac-credential-form.tsx'
 import { PropagationStatus } from './propagation-status.tsx'
-import { WebhookCredentialForm } from './webhook-credential-form.tsx'
+import { RejectedDeliveries } from './rejected-deliveries.tsx'
 
 export interface WebhookActions {
   /** Resolves with the new secret, shown here once, and what was pushed to Vapi. */
   onRotate: () => Promise<RotateWebhookSecretResponse>
-  onSaveCredential: (body: SaveWebhookCredentialBody) => Promise<WebhookAuthChange>
-  onDeleteCredential: () => Promise<WebhookAuthChange>
+  onSaveHmacCredential: (body: SaveHmacCredentialBody) => Promise<WebhookAuthChange>
+  onDeleteHmacCredential: () => Promise<WebhookAuthChange>
   onSync: () => Promise<WebhookAuthChange>
 }
 
@@ -64,8 +66,12 @@ export function WebhookSection({ settings, canManage, ...actions }: Props) {
     setPending(false)
   }
 
-  const saveCredential = async (body: SaveWebhookCredentialBody) => setChange(await actions.onSaveCredential(body))
-  const deleteCredential = async () => setChange(await actions.onDeleteCredential())
+  const remember = (done: WebhookAuthChange) => {
+    setChange(done)
+    return done
+  }
+  const saveCredential = async (body: SaveHmacCredentialBody) => remember(await actions.onSaveHmacCredential(body))
+  const deleteCredential = async () => remember(await actions.onDeleteHmacCredential())
 
   const sync = async () => {
     setSyncing(true)
@@ -140,12 +146,13 @@ export function WebhookSection({ settings, canManage, ...actions }: Props) {
               </Button>
             ))}
         </div>
-        <WebhookCredentialForm
+        <HmacCredentialForm
           settings={settings}
           canManage={canManage}
           onSave={saveCredential}
           onDelete={deleteCredential}
         />
+        <RejectedDeliveries settings={settings} canResync={canManage} resyncing={syncing} onResync={sync} />
         {change && <PropagationStatus change={change} canRetry={canManage} retrying={syncing} onRetry={sync} />}
       </div>
 
