@@ -4,12 +4,14 @@
  * deployed), with the path rewritten to `/<name>/*` as Supabase's edge runtime does. Functions are found
  * at request time (every folder of supabase/functions not starting with `_` that has a handler.ts), and
  * each one's `verify_jwt` is read from supabase/config.toml (default true, as on Supabase).
+ * `/realtime/v1/websocket` goes to the local Realtime server (scripts/realtime/) when one is given.
  */
 import { parse as parseToml } from 'smol-toml'
 import { type CoreDeps, createCoreDeps } from '../supabase/functions/_shared/deps.ts'
 import { type Handler, isFunctionModule } from '../supabase/functions/_shared/function.ts'
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../shared/json.ts'
 import type { AuthServer } from './auth/server.ts'
+import type { RealtimeServer } from './realtime/server.ts'
 import { readBodyBytes } from '../shared/request-body.ts'
 
 export interface GatewayOptions {
@@ -22,6 +24,8 @@ export interface GatewayOptions {
   supabaseDir?: URL
   /** The core deps every function shares; defaults to the functions' own `createCoreDeps(env)`. */
   buildDeps?: (env: Record<string, string>) => CoreDeps
+  /** Serves `/realtime/v1/websocket` (scripts/realtime/); a 404 without it. */
+  realtime?: Pick<RealtimeServer, 'handler'>
 }
 
 export interface Gateway {
@@ -78,6 +82,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function route(req: Request, url: URL, info: Deno.ServeHandlerInfo | undefined): Promise<Response> {
     if (url.pathname === '/auth/v1' || url.pathname.startsWith('/auth/v1/')) {
       return await options.auth.handler(req, info)
+    }
+    if (options.realtime && url.pathname === '/realtime/v1/websocket') {
+      return await options.realtime.handler(req)
     }
 
     const match = /^\/functions\/v1\/([^/]+)(\/.*)?$/.exec(url.pathname)

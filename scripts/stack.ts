@@ -9,6 +9,7 @@ import { createAuthServer } from './auth/server.ts'
 import { migrate } from './db/migrate.ts'
 import { startPglite } from './db/pglite.ts'
 import { createGateway } from './gateway.ts'
+import { createRealtimeServer } from './realtime/server.ts'
 import { startVapiSandbox } from './sandbox/vapi.ts'
 import { startDocsServer } from './openapi/serve.ts'
 
@@ -132,7 +133,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // Locally every response is checked against its route's contract: a mismatch is a 500 naming it.
       VALIDATE_RESPONSES: 'true',
     }
-    const gateway = createGateway({ auth, env, log: options.log === false ? undefined : log })
+    // Broadcast from Database for the SPA's private channels (Supabase's Realtime when deployed).
+    const realtime = createRealtimeServer({ dbUrl, prepare, verifyJwt: auth.verifyJwt })
+    cleanups.push(realtime.stop)
+
+    const gateway = createGateway({ auth, env, realtime, log: options.log === false ? undefined : log })
     cleanups.push(gateway.stop)
     const server = Deno.serve({ port: ports.api, hostname: '127.0.0.1', onListen: () => {} }, gateway.handler)
     cleanups.push(() => server.shutdown())
