@@ -7,6 +7,7 @@ import { Logo } from '@/components/logo.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { Spinner } from '@/components/ui/spinner.tsx'
 import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet.tsx'
+import { NotificationBell } from '@/features/notifications/index.ts'
 import { TenantSwitcher } from '@/features/tenants/components/tenant-switcher.tsx'
 import { SidebarNav } from './sidebar-nav.tsx'
 import { UserMenu } from './user-menu.tsx'
@@ -64,6 +65,7 @@ export function AppLayout() {
           <Logo className='lg:hidden' />
           <div className='ml-auto flex items-center gap-1.5'>
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </div>
         </header>
