@@ -44,7 +44,14 @@ Deno.test('npm start: SIGTERM while starting stops cleanly once the stack is up'
 
 async function start(cmd: string[]) {
   const dataDir = await Deno.makeTempDir({ prefix: 'switchboard-dev-test-' })
-  const ports = { API_PORT: freePort(), DB_PORT: freePort(), VAPI_PORT: freePort(), DOCS_PORT: freePort() }
+  const ports = {
+    API_PORT: freePort(),
+    DB_PORT: freePort(),
+    VAPI_PORT: freePort(),
+    GCS_PORT: freePort(),
+    EXPO_PORT: freePort(),
+    DOCS_PORT: freePort(),
+  }
   const env = Deno.env.toObject()
   delete env.DATABASE_URL // npm test's Postgres run must not send npm start to that server
   const child = new Deno.Command(cmd[0], {

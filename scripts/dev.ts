@@ -1,8 +1,9 @@
 /**
  * `npm start`: the whole stack on Supabase's usual local ports, data kept in .data/ so a restart keeps the
- * users, tenants and secrets. DATABASE_URL switches to a real Postgres; API_PORT, DB_PORT, VAPI_PORT, SPA_PORT
- * and DOCS_PORT move a service off a port that is taken; SWITCHBOARD_DATA_DIR keeps the data elsewhere and
- * SWITCHBOARD_SPA=false starts everything but the SPA (no Vite, web/.env.local left alone).
+ * users, tenants and secrets. DATABASE_URL switches to a real Postgres; API_PORT, DB_PORT, VAPI_PORT,
+ * GCS_PORT, EXPO_PORT, SPA_PORT and DOCS_PORT move a service off a port that is taken; SWITCHBOARD_DATA_DIR
+ * keeps the data elsewhere and SWITCHBOARD_SPA=false starts everything but the SPA (no Vite, web/.env.local
+ * left alone).
  *
  * Ctrl-C (SIGINT), SIGTERM, or the parent going away stop every service and child and release every port.
  */
@@ -14,10 +15,20 @@ const PORT_VARS: Record<keyof StackPorts, string> = {
   api: 'API_PORT',
   db: 'DB_PORT',
   vapi: 'VAPI_PORT',
+  gcs: 'GCS_PORT',
+  expo: 'EXPO_PORT',
   spa: 'SPA_PORT',
   docs: 'DOCS_PORT',
 }
-const DEFAULT_PORTS: StackPorts = { api: 54321, db: 54322, vapi: 54330, spa: 5173, docs: 54331 }
+const DEFAULT_PORTS: StackPorts = {
+  api: 54321,
+  db: 54322,
+  vapi: 54330,
+  gcs: 54332,
+  expo: 54333,
+  spa: 5173,
+  docs: 54331,
+}
 
 const ports = { ...DEFAULT_PORTS }
 for (const [service, variable] of Object.entries(PORT_VARS) as [keyof StackPorts, string][]) {
@@ -93,6 +104,8 @@ if (!stopping) {
     ['anon key', stack.anonKey],
     ...(stack.spaUrl ? [['SPA URL', stack.spaUrl] as [string, string]] : []),
     ['Vapi sandbox URL', stack.vapiUrl],
+    ['GCS sandbox URL', `${stack.gcs.url} (bucket ${stack.gcs.bucket}; recordings stay on local disk)`],
+    ['Expo push sandbox URL', stack.expoUrl],
     ['API reference', stack.docsUrl],
     ['Demo login', `${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`],
   ]

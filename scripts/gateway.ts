@@ -5,6 +5,7 @@
  * at request time (every folder of supabase/functions not starting with `_` that has a handler.ts), and
  * each one's `verify_jwt` is read from supabase/config.toml (default true, as on Supabase).
  * `/realtime/v1/websocket` goes to the local Realtime server (scripts/realtime/) when one is given.
+ * `/storage/v1/local/*` serves the local recording store's signed URLs (supabase/functions/_shared/storage/).
  */
 import { parse as parseToml } from 'smol-toml'
 import { type CoreDeps, createCoreDeps } from '../supabase/functions/_shared/deps.ts'
@@ -13,6 +14,7 @@ import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../shared/json.ts'
 import type { AuthServer } from './auth/server.ts'
 import type { RealtimeServer } from './realtime/server.ts'
 import { readBodyBytes } from '../shared/request-body.ts'
+import { LOCAL_URL_PREFIX, serveLocalObject } from '../supabase/functions/_shared/storage/local.ts'
 
 export interface GatewayOptions {
   auth: Pick<AuthServer, 'handler' | 'verifyJwt'>
@@ -85,6 +87,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     if (options.realtime && url.pathname === '/realtime/v1/websocket') {
       return await options.realtime.handler(req)
+    }
+    // Recordings of the local disk store, behind their signed URLs (LOCAL_STORAGE_DIR).
+    if (url.pathname.startsWith(LOCAL_URL_PREFIX)) {
+      return await serveLocalObject(req, sharedDeps(), options.env)
     }
 
     const match = /^\/functions\/v1\/([^/]+)(\/.*)?$/.exec(url.pathname)

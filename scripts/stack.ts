@@ -1,8 +1,8 @@
 /**
  * The whole local stack in one process: database (PGlite over the wire protocol, or DATABASE_URL), the
- * migrations, the Vapi sandbox, the auth server and functions behind one gateway, the API reference (its own
- * tiny server: scripts/openapi/serve.ts), and optionally the SPA's Vite dev server. Used by `npm start`
- * (dev.ts) and `npm test` (run-tests.ts).
+ * migrations, the provider sandboxes (Vapi, Google Cloud Storage, Expo push), the auth server and functions
+ * behind one gateway, the API reference (its own tiny server: scripts/openapi/serve.ts), and optionally the
+ * SPA's Vite dev server. Used by `npm start` (dev.ts) and `npm test` (run-tests.ts).
  */
 import { type RateLimits, readRateLimits } from './auth/rate-limit.ts'
 import { createAuthServer } from './auth/server.ts'
@@ -11,12 +11,18 @@ import { startPglite } from './db/pglite.ts'
 import { createGateway } from './gateway.ts'
 import { createRealtimeServer } from './realtime/server.ts'
 import { startVapiSandbox } from './sandbox/vapi.ts'
+import { startGcsSandbox } from './sandbox/gcs.ts'
+import { startExpoSandbox } from './sandbox/expo.ts'
 import { startDocsServer } from './openapi/serve.ts'
 
 export interface StackPorts {
   api: number
   db: number
   vapi: number
+  /** The Google Cloud Storage stand-in (recordings go to local disk unless GCS_* point at it). */
+  gcs: number
+  /** The Expo push API stand-in. */
+  expo: number
   spa: number
   /** The API reference (docs/api/index.html, docs/openapi.json). */
   docs: number
@@ -47,6 +53,10 @@ export interface Stack {
   dbUrl: string
   anonKey: string
   vapiUrl: string
+  /** The GCS stand-in: what GCS_API_ENDPOINT, GCS_BUCKET and GCS_SERVICE_ACCOUNT_JSON would be set to. */
+  gcs: { url: string; bucket: string; serviceAccountJson: string }
+  /** The Expo stand-in (EXPO_PUSH_URL). */
+  expoUrl: string
   spaUrl?: string
   /** The API reference; `openapi.json` beside it. */
   docsUrl: string
@@ -101,6 +111,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     })
     cleanups.push(vapi.stop)
 
+    const gcs = await startGcsSandbox({
+      port: ports.gcs,
+      dataDir: options.dataDir ? `${options.dataDir}/gcs` : undefined,
+    })
+    cleanups.push(gcs.stop)
+    const expo = await startExpoSandbox({ port: ports.expo })
+    cleanups.push(expo.stop)
+    // Recordings on local disk (the default without GCS_BUCKET): kept with the data, or thrown away after.
+    const storageDir = options.dataDir
+      ? `${options.dataDir}/storage`
+      : await Deno.makeTempDir({ prefix: 'switchboard-storage-' })
+    if (!options.dataDir) cleanups.push(() => Deno.remove(storageDir, { recursive: true }))
+
     const docs = startDocsServer({ port: ports.docs })
     cleanups.push(docs.stop)
 
@@ -124,6 +147,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DB_PREPARE: String(prepare),
       APP_ENCRYPTION_KEY: await encryptionKey(options.dataDir),
       VAPI_BASE_URL: vapi.url,
+      LOCAL_STORAGE_DIR: storageDir,
+      EXPO_PUSH_URL: expo.url,
       // The platform's Twilio account the pool's virtual numbers are connected with (sandbox values).
       POOL_TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
       POOL_TWILIO_AUTH_TOKEN: 'sandbox-pool-twilio-token',
@@ -158,7 +183,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       spaUrl = spaOrigins[0]
     }
 
-    return { apiUrl, dbUrl, anonKey: auth.anonKey, vapiUrl: vapi.url, spaUrl, docsUrl: docs.url, env, stop }
+    return {
+      apiUrl,
+      dbUrl,
+      anonKey: auth.anonKey,
+      vapiUrl: vapi.url,
+      gcs: { url: gcs.url, bucket: gcs.bucket, serviceAccountJson: gcs.serviceAccountJson },
+      expoUrl: expo.url,
+      spaUrl,
+      docsUrl: docs.url,
+      env,
+      stop,
+    }
   } catch (error) {
     await stop()
     throw error
@@ -166,7 +202,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 function choosePorts(options: StackOptions): StackPorts {
-  const wanted: StackPorts = { api: 0, db: 0, vapi: 0, spa: 0, docs: 0, ...options.ports }
+  const wanted: StackPorts = { api: 0, db: 0, vapi: 0, gcs: 0, expo: 0, spa: 0, docs: 0, ...options.ports }
   const chosen = { ...wanted }
   for (const service of Object.keys(wanted) as (keyof StackPorts)[]) {
     if (service === 'db' && options.databaseUrl) continue
