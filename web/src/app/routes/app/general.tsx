@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card.tsx'
-import { OwnerPhoneCard, useCurrentTenant } from '@/features/tenants/index.ts'
+import { RetentionCard } from '@/features/settings/components/retention-card.tsx'
+import { OwnerPhoneCard, useCan, useCurrentTenant } from '@/features/tenants/index.ts'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
 import { countryName } from '@/lib/countries.ts'
 import { formatDateTime } from '@/lib/format.ts'
@@ -8,6 +9,8 @@ import { formatDateTime } from '@/lib/format.ts'
 export function GeneralRoute() {
   const { t, i18n } = useTranslation()
   const { tenant } = useCurrentTenant()
+  const canReadSettings = useCan('settings.read')
+  const canManageSettings = useCan('settings.manage')
   useDocumentTitle(`${t('settings.tabs.general')} · ${t('nav.settings')}`)
   const country = countryName(tenant.country, i18n.language)
   const rows: [string, string][] = [
@@ -38,6 +41,7 @@ export function GeneralRoute() {
         </CardContent>
       </Card>
       <OwnerPhoneCard key={tenant.id} />
+      {canReadSettings && <RetentionCard key={tenant.id} tenantId={tenant.id} canManage={canManageSettings} />}
     </div>
   )
 }
