@@ -93,7 +93,10 @@ Deno.test('docs: openapi.json is structurally valid OpenAPI 3.1 and covers every
     assert.ok(found.op.responses[status], `${id} documents its ${status}`)
     if (status === '204') {
       assert.equal(found.op.responses[status].content, undefined, `${id}: 204 has no body`)
-    } else assert.ok(found.op.responses[status].content['application/json'].schema, `${id}: success schema`)
+    } else {
+      const media = route.produces ?? 'application/json'
+      assert.ok(found.op.responses[status].content[media].schema, `${id}: success schema as ${media}`)
+    }
     assert.equal(Boolean(found.op.requestBody), Boolean(route.body || route.upload), `${id}: request body`)
     const declared = everyRef(found.op.parameters ?? []).includes('#/components/parameters/TenantId')
     assert.equal(declared, isTenantRoute(route), `${id}: x-tenant-id header on tenant routes only`)
@@ -209,6 +212,14 @@ const testContract = defineContract({
       response: Echo,
       status: 201,
     },
+    download: {
+      method: 'GET',
+      path: '/export',
+      summary: 'Things as CSV',
+      access: 'assistants.read',
+      response: z.string().describe('text/csv'),
+      produces: 'text/csv',
+    },
     hook: {
       method: 'POST',
       path: '/hook',
@@ -299,6 +310,13 @@ Deno.test('openapi: success and problem responses', () => {
     'a 204 route has no response to break',
   )
   assert.equal(remove.responses['413'], undefined, 'no body, no 413')
+})
+
+Deno.test('openapi: a download is documented under its media type, with no contract check', () => {
+  const download = testDocument().paths['/things/export'].get
+  assert.deepEqual(Object.keys(download.responses['200'].content), ['text/csv'])
+  assert.equal(download.responses['200'].content['text/csv'].schema.type, 'string')
+  assert.deepEqual(download.responses['500']['x-problem-codes'].map((c: Json) => c.code), ['internal_error'])
 })
 
 Deno.test('openapi: named schemas become components, per direction when input and output differ', () => {

@@ -40,7 +40,7 @@ export const CallSummary = z.object({
   cost: z.number().min(0).nullable().describe('USD'),
   ended_reason: z.string().nullable().describe("Vapi's endedReason, as sent (customer-ended-call…)"),
   summary: z.string().nullable(),
-  success_evaluation: z.string().nullable().describe("Vapi's analysis: usually \"true\"/\"false\" or a score"),
+  success_evaluation: z.string().nullable().describe('Vapi\'s analysis: usually "true"/"false" or a score'),
   recording_state: RecordingState,
 })
 export type CallSummary = z.infer<typeof CallSummary>
@@ -98,7 +98,7 @@ const Success = z.enum(['true', 'false', 'unknown']).describe(
 
 /** The filters the list, the export and the overview share. */
 export const CallFilters = z.object({
-  from: Day.optional().describe('First day included (the tenant\'s time zone)'),
+  from: Day.optional().describe("First day included (the tenant's time zone)"),
   to: Day.optional().describe('Last day included'),
   assistant_id: z.uuid().optional(),
   phone_number_id: z.uuid().optional(),
@@ -134,7 +134,7 @@ export const CallsOverview = z.object({
   per_day: z.array(z.object({ day: Day, total: z.int(), answered: z.int(), missed: z.int() })),
   ended_reasons: z.array(z.object({ ended_reason: z.string(), count: z.int() })).describe('Top 8'),
   busiest_hours: z.array(z.object({ hour: z.int().min(0).max(23), count: z.int() })).describe(
-    'All 24 hours, in the tenant\'s time zone',
+    "All 24 hours, in the tenant's time zone",
   ),
 })
 export type CallsOverview = z.infer<typeof CallsOverview>
@@ -155,8 +155,10 @@ export const Erasure = z.object({
   calls: z.int().min(0),
   recordings: z.int().min(0),
   notifications: z.int().min(0),
-  vapi_deleted: z.int().min(0).describe('Calls also deleted from Vapi with the tenant\'s key'),
-  vapi_failed: z.int().min(0).describe('Calls Vapi did not delete (retried later)'),
+  vapi_queued: z.int().min(0).describe(
+    "Calls queued for deletion from the tenant's Vapi organisation (a job deletes them with the tenant's key, " +
+      'retrying until Vapi confirms); 0 without a Vapi key',
+  ),
 })
 export type Erasure = z.infer<typeof Erasure>
 
@@ -189,6 +191,7 @@ export const callsContract = defineContract({
       access: 'calls.export',
       query: CallFilters,
       response: z.string().describe('text/csv'),
+      produces: 'text/csv',
     },
     overview: {
       method: 'GET',
@@ -209,7 +212,8 @@ export const callsContract = defineContract({
       method: 'PUT',
       path: '/retention',
       summary: 'Set how long calls and recordings are kept',
-      description: 'Expired calls and recordings are deleted by a job (ours, and Vapi\'s with the tenant\'s key).',
+      description:
+        "Expired calls and recordings are deleted by a job (ours, and Vapi's with the tenant's key).",
       access: 'settings.manage',
       body: Retention,
       response: Retention,
@@ -221,6 +225,7 @@ export const callsContract = defineContract({
       access: 'calls.erase',
       body: CallerBody,
       response: z.string().describe('application/zip'),
+      produces: 'application/zip',
     },
     eraseCaller: {
       method: 'POST',

@@ -6,8 +6,10 @@
  */
 import { adminContract } from './admin.ts'
 import { assistantsContract } from './assistants.ts'
+import { callsContract } from './calls.ts'
 import { filesContract } from './files.ts'
 import { knowledgeBasesContract } from './knowledge-bases.ts'
+import { notificationsContract } from './notifications.ts'
 import { phoneNumbersContract } from './phone-numbers.ts'
 import { settingsContract } from './settings.ts'
 import { testCallsContract } from './test-calls.ts'
@@ -24,6 +26,8 @@ export const CONTRACTS = [
   knowledgeBasesContract,
   adminContract,
   testCallsContract,
+  callsContract,
+  notificationsContract,
 ] as const
 
 export type AnyContract = (typeof CONTRACTS)[number]

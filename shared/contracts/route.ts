@@ -43,6 +43,11 @@ export interface RouteSpec {
   problems?: readonly RouteProblem[]
   /** A multipart/form-data upload of one file instead of a JSON body (the operation gets `input.upload`). */
   upload?: UploadSpec
+  /**
+   * A download instead of JSON: the operation returns a Response of this media type (its `response` schema,
+   * a string, documents the body), and the API reference lists the response under it.
+   */
+  produces?: 'text/csv' | 'application/zip'
 }
 
 /** One kind of file an upload route takes. */

@@ -67,8 +67,9 @@ export function textIdOrder(tx: Tx, column: string, alias?: string) {
 }
 
 /**
- * Newest-first lists (`order by created_at desc, id desc`). The key keeps created_at to the microsecond as UTC
- * text: a JS Date would drop the microseconds and let a page repeat or skip rows created in one millisecond.
+ * Newest-first lists (`order by created_at desc, id desc`, or another timestamp `column`: calls sort by
+ * started_at). The key keeps the timestamp to the microsecond as UTC text: a JS Date would drop the
+ * microseconds and let a page repeat or skip rows created in one millisecond.
  */
 const NewestKey = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/), z.uuid()])
 
@@ -77,24 +78,22 @@ function qualified(tx: Tx, alias: string | undefined, name: string) {
 }
 
 /** A row's newest-first sort key, to select `as sort_at` (`alias`: the table's alias in the query, if any). */
-export function newestSortAt(tx: Tx, alias?: string) {
-  return tx`to_char(${
-    qualified(tx, alias, 'created_at')
-  } at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+export function newestSortAt(tx: Tx, alias?: string, column = 'created_at') {
+  return tx`to_char(${qualified(tx, alias, column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 }
 
 /** The condition "after the cursor" of a newest-first list; true without a cursor. */
-export function afterNewest(tx: Tx, cursor: string | undefined, alias?: string) {
+export function afterNewest(tx: Tx, cursor: string | undefined, alias?: string, column = 'created_at') {
   if (!cursor) return tx`true`
   const [at, id] = decodeCursor(cursor, NewestKey)
-  return tx`(${qualified(tx, alias, 'created_at')}, ${
+  return tx`(${qualified(tx, alias, column)}, ${
     qualified(tx, alias, 'id')
   }) < (${at}::timestamptz, ${id}::uuid)`
 }
 
 /** The order of a newest-first list, matching afterNewest. */
-export function newestOrder(tx: Tx, alias?: string) {
-  return tx`${qualified(tx, alias, 'created_at')} desc, ${qualified(tx, alias, 'id')} desc`
+export function newestOrder(tx: Tx, alias?: string, column = 'created_at') {
+  return tx`${qualified(tx, alias, column)} desc, ${qualified(tx, alias, 'id')} desc`
 }
 
 /** The cursor key of a row selected with newestSortAt. */

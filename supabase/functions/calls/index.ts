@@ -1,0 +1,3 @@
+import calls from './handler.ts'
+
+Deno.serve(calls.createHandler(calls.createDeps()))

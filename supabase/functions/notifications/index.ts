@@ -1,0 +1,3 @@
+import notifications from './handler.ts'
+
+Deno.serve(notifications.createHandler(notifications.createDeps()))
