@@ -8,7 +8,14 @@ import { asServiceWithin, type Db, type Tx } from './db.ts'
 import type { Secrets } from './secrets.ts'
 
 /** Every provider a credential can be stored for: the `provider` column's values. */
-export const PROVIDERS = ['vapi', 'vapi_public', 'vapi_webhook', 'vapi_webhook_credential', 'twilio'] as const
+export const PROVIDERS = [
+  'vapi',
+  'vapi_public',
+  'vapi_webhook',
+  'vapi_webhook_credential',
+  'vapi_webhook_hmac',
+  'twilio',
+] as const
 export type Provider = (typeof PROVIDERS)[number]
 
 export interface StoredCredential {

@@ -27,6 +27,8 @@ export const VAPI_PROVIDERS = {
   webhookSecret: 'vapi_webhook',
   /** The id of an HMAC credential from the tenant's Vapi dashboard: used instead of the secret when saved. */
   webhookCredential: 'vapi_webhook_credential',
+  /** That credential's secret key, saved with its id: the webhook checks each delivery's x-signature with it. */
+  webhookHmac: 'vapi_webhook_hmac',
 } as const satisfies Record<string, Provider>
 
 export function createVapiFactory(env: VapiEnv): VapiFactory {

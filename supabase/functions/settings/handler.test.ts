@@ -36,6 +36,9 @@ Deno.test('settings: save (validated by Vapi), preview, replace and delete the V
       webhook_url: `${loadEnv(testEnv()).SUPABASE_URL}/functions/v1/webhooks/vapi/${tenant.id}`,
       webhook_credential_id: null,
       webhook_auth: 'none',
+      rejected_deliveries: 0,
+      last_rejected_at: null,
+      last_rejected_reason: null,
     })
 
     const first = newKey()

@@ -1,8 +1,9 @@
 /**
  * Tenant settings. Vapi (bring your own key): the private API key (validated against Vapi before it is
  * stored, sealed, shown only as a preview), the public key for browser test calls, and how Vapi
- * authenticates to our webhook (the secret, or an HMAC credential id), pushed to every resource in Vapi
- * whenever it changes (`propagation.ts`).
+ * authenticates to our webhook (the secret, or an HMAC credential: its id and its secret), pushed to every
+ * resource in Vapi whenever it changes (`propagation.ts`), with the deliveries the webhook refused. And the
+ * signed-in user's phones for push notifications (`push-devices.ts`).
  */
 import {
   settingsContract,
@@ -19,6 +20,7 @@ import { preview, randomSecret } from '../_shared/secrets.ts'
 import { serverConfig, type VoiceCaller, voiceDeps } from '../_shared/voice.ts'
 import { audit } from '../_shared/audit.ts'
 import { propagateServer, tenantVapiIfConfigured } from './propagation.ts'
+import { deletePushDevice, listPushDevices, registerPushDevice } from './push-devices.ts'
 import { VAPI_PROVIDERS, type VapiFactory, vapiFailure, vapiUnreachable } from '../_shared/vapi.ts'
 
 /** The tenant's Vapi credentials: their provider name, how each is shown and audited. */
@@ -48,6 +50,13 @@ const CREDENTIALS = {
     saved: 'settings.vapi_webhook_credential.saved',
     deleted: 'settings.vapi_webhook_credential.deleted',
   },
+  // The credential's secret key: the webhook checks each delivery's signature with it.
+  webhookHmac: {
+    provider: VAPI_PROVIDERS.webhookHmac,
+    shown: preview,
+    saved: 'settings.vapi_webhook_hmac.saved',
+    deleted: 'settings.vapi_webhook_hmac.deleted',
+  },
 } as const
 
 function save(
@@ -70,7 +79,7 @@ function save(
 
 async function remove(
   { tx, tenant, claims }: VoiceCaller,
-  kind: 'apiKey' | 'publicKey' | 'webhookCredential',
+  kind: 'apiKey' | 'publicKey' | 'webhookCredential' | 'webhookHmac',
 ): Promise<void> {
   const { provider, deleted } = CREDENTIALS[kind]
   await removeCredential(tx, { tenant, actor: claims.sub, provider, action: deleted })
@@ -103,15 +112,24 @@ export default defineFunction({
       return { webhook_secret: secret, ...await syncWebhook(ctx) }
     },
 
-    saveWebhookCredential: async (ctx) => {
+    saveHmacCredential: async (ctx) => {
+      // Both or neither: the id makes Vapi sign, the secret lets the webhook check the signature.
       await save(ctx, 'webhookCredential', ctx.input.body.credential_id)
+      await save(ctx, 'webhookHmac', ctx.input.body.secret)
       return await syncWebhook(ctx)
     },
 
-    deleteWebhookCredential: async (ctx) => {
+    deleteHmacCredential: async (ctx) => {
       await remove(ctx, 'webhookCredential')
+      await remove(ctx, 'webhookHmac')
       return await syncWebhook(ctx)
     },
+
+    registerPushToken: ({ tx, input }) => registerPushDevice(tx, input.body),
+
+    listPushTokens: async ({ tx, claims }) => ({ items: await listPushDevices(tx, claims.sub) }),
+
+    deletePushToken: ({ tx, input }) => deletePushDevice(tx, input.params.id),
 
     syncWebhook: (ctx) => syncWebhook(ctx),
   },
@@ -166,6 +184,11 @@ async function validateVapiKey(vapi: VapiFactory, apiKey: string): Promise<void>
 
 async function readVapiSettings(tx: Tx, env: Env, tenant: string): Promise<VapiSettings> {
   const stored = await storedCredentials(tx, tenant, Object.values(VAPI_PROVIDERS))
+  const [rejections] = await tx<
+    { rejected: number; last_rejected_at: Date | null; last_reason: string | null }[]
+  >`
+    select rejected, last_rejected_at, last_reason from public.webhook_rejections
+    where tenant_id = ${tenant} and provider = 'vapi'`
   const key = stored.get(VAPI_PROVIDERS.apiKey)
   const webhook = stored.get(VAPI_PROVIDERS.webhookSecret)
   const credentialId = stored.get(VAPI_PROVIDERS.webhookCredential)?.preview ?? null
@@ -179,5 +202,8 @@ async function readVapiSettings(tx: Tx, env: Env, tenant: string): Promise<VapiS
     webhook_url: webhookUrl(env.SUPABASE_URL, 'vapi', tenant),
     webhook_credential_id: credentialId,
     webhook_auth: credentialId !== null ? 'hmac_credential' : webhook !== undefined ? 'secret' : 'none',
+    rejected_deliveries: rejections?.rejected ?? 0,
+    last_rejected_at: rejections?.last_rejected_at?.toISOString() ?? null,
+    last_rejected_reason: rejections?.last_reason ?? null,
   }
 }

@@ -21,6 +21,7 @@ import {
   expectProblem,
   memberWithRole,
   ownerWithTenant,
+  storedCredential,
   testEnv,
   withTestDeps,
 } from '../_shared/testing.ts'
@@ -132,6 +133,8 @@ function assertServer(
   }
 }
 
+const HMAC_SECRET = 'hmac-secret-of-the-credential'
+
 /** A webhook credential registered in the tenant's Vapi organisation (the dashboard's job in real Vapi). */
 async function registerCredential(apiKey: string): Promise<string> {
   const response = await fetch(`${VAPI_BASE_URL}/credential`, {
@@ -140,7 +143,7 @@ async function registerCredential(apiKey: string): Promise<string> {
     body: JSON.stringify({
       provider: 'webhook',
       name: 'Switchboard',
-      authenticationPlan: { type: 'hmac', secretKey: 'hmac-secret', algorithm: 'sha256' },
+      authenticationPlan: { type: 'hmac', secretKey: HMAC_SECRET, algorithm: 'sha256' },
     }),
   })
   const body = await response.json()
@@ -198,7 +201,7 @@ Deno.test('settings webhook: rotating the secret puts the new x-vapi-secret on e
     assert.ok(!JSON.stringify(trail).includes(secret), 'the secret is never audited')
   }))
 
-Deno.test('settings webhook: an HMAC credential id replaces the header everywhere; removing it restores the secret', () =>
+Deno.test('settings webhook: an HMAC credential (id and sealed secret) replaces the header everywhere; removing it restores the secret', () =>
   withTestDeps(settings, async ({ deps, handler }) => {
     const { tenant, as } = await ownerWithTenant(deps)
     const key = newKey()
@@ -216,29 +219,51 @@ Deno.test('settings webhook: an HMAC credential id replaces the header everywher
     const bad = await expectProblem(
       handler,
       'PUT',
-      '/settings/vapi/webhook-credential',
-      { ...as, body: { credential_id: 'cred_123' } },
+      '/settings/vapi/hmac-credential',
+      { ...as, body: { credential_id: 'cred_123', secret: 'short' } },
       400,
       'validation_failed',
     )
-    assert.deepEqual(bad.errors!.map((e) => e.field), ['credential_id'])
+    assert.deepEqual(bad.errors!.map((e) => e.field), ['credential_id', 'secret'])
+    const missing = await expectProblem(
+      handler,
+      'PUT',
+      '/settings/vapi/hmac-credential',
+      { ...as, body: { credential_id: credentialId } },
+      400,
+      'validation_failed',
+    )
+    assert.deepEqual(missing.errors!.map((e) => e.field), ['secret'])
+    assert.equal(await storedCredential(deps, tenant.id, 'vapi_webhook_credential'), null, 'nothing saved')
 
-    const saved = await call<WebhookAuthChange>(handler, 'PUT', '/settings/vapi/webhook-credential', {
+    const saved = await call<WebhookAuthChange>(handler, 'PUT', '/settings/vapi/hmac-credential', {
       ...as,
-      body: { credential_id: credentialId },
+      body: { credential_id: credentialId, secret: HMAC_SECRET },
     })
     assert.equal(saved.status, 200, saved.text)
     assert.equal(saved.body.settings.webhook_auth, 'hmac_credential')
     assert.equal(saved.body.settings.webhook_credential_id, credentialId)
+    assert.ok(!saved.text.includes(HMAC_SECRET), 'the HMAC secret is never sent back')
+    const sealed = await storedCredential(deps, tenant.id, 'vapi_webhook_hmac')
+    assert.equal(sealed!.preview, `hmac…tial`)
+    assert.equal(
+      await deps.secrets.open(sealed!.ciphertext, { tenantId: tenant.id, provider: 'vapi_webhook_hmac' }),
+      HMAC_SECRET,
+    )
     assert.deepEqual(saved.body.propagation, { assistants: 2, workflows: 1, phone_numbers: 1, failed: [] })
     for (const server of await serversInVapi(vapi, seeded)) assertServer(server, tenant.id, { credentialId })
     const read = await call<VapiSettings>(handler, 'GET', '/settings/vapi', as)
     assert.equal(read.body.webhook_credential_id, credentialId)
 
-    const removed = await call<WebhookAuthChange>(handler, 'DELETE', '/settings/vapi/webhook-credential', as)
+    const removed = await call<WebhookAuthChange>(handler, 'DELETE', '/settings/vapi/hmac-credential', as)
     assert.equal(removed.status, 200, removed.text)
     assert.equal(removed.body.settings.webhook_auth, 'secret')
     assert.equal(removed.body.settings.webhook_credential_id, null)
+    assert.equal(
+      await storedCredential(deps, tenant.id, 'vapi_webhook_hmac'),
+      null,
+      'the secret goes with the id',
+    )
     assert.equal(removed.body.propagation.failed.length, 0)
     for (const server of await serversInVapi(vapi, seeded)) assertServer(server, tenant.id, { secret })
 
@@ -248,11 +273,15 @@ Deno.test('settings webhook: an HMAC credential id replaces the header everywher
         'settings.vapi_webhook_secret.rotated',
         'settings.vapi_webhook.synced',
         'settings.vapi_webhook_credential.saved',
+        'settings.vapi_webhook_hmac.saved',
         'settings.vapi_webhook.synced',
         'settings.vapi_webhook_credential.deleted',
+        'settings.vapi_webhook_hmac.deleted',
         'settings.vapi_webhook.synced',
       ],
     )
+    const audited = JSON.stringify(await auditTrail(deps, tenant.id))
+    assert.ok(!audited.includes(HMAC_SECRET), 'only its preview is audited')
   }))
 
 Deno.test('settings webhook: what Vapi refuses is reported, the rest is updated, the secret rotated; retry re-pushes', () =>
@@ -327,7 +356,7 @@ Deno.test('settings webhook: a tenant without resources, or without a Vapi key, 
     const back = await call<WebhookAuthChange>(
       handler,
       'DELETE',
-      '/settings/vapi/webhook-credential',
+      '/settings/vapi/hmac-credential',
       fresh.as,
     )
     assert.equal(back.status, 200, back.text)
@@ -345,8 +374,8 @@ Deno.test('settings webhook: viewers and agents cannot change it, strangers get 
     const stranger = await ownerWithTenant(deps)
     const routes: [string, string, unknown?][] = [
       ['POST', '/settings/vapi/webhook-secret'],
-      ['PUT', '/settings/vapi/webhook-credential', { credential_id: crypto.randomUUID() }],
-      ['DELETE', '/settings/vapi/webhook-credential'],
+      ['PUT', '/settings/vapi/hmac-credential', { credential_id: crypto.randomUUID(), secret: HMAC_SECRET }],
+      ['DELETE', '/settings/vapi/hmac-credential'],
       ['POST', '/settings/vapi/webhook-sync'],
     ]
     for (const [method, path, body] of routes) {
@@ -369,4 +398,27 @@ Deno.test('settings webhook: viewers and agents cannot change it, strangers get 
       assertServer(server, tenant.id, { secret: 'old-secret' })
     }
     assert.ok(!(await auditTrail(deps, tenant.id)).some((a) => a.action.includes('webhook')))
+  }))
+
+Deno.test('settings webhook: the deliveries the webhook refused are counted, with when and why, per tenant', () =>
+  withTestDeps(settings, async ({ deps, handler }) => {
+    const { tenant, as } = await ownerWithTenant(deps)
+    const other = await ownerWithTenant(deps)
+    const viewer = await memberWithRole(deps, tenant.id, 'viewer')
+    // As the webhook counts them (supabase/functions/webhooks/authenticate.ts).
+    const at = new Date('2026-11-22T10:00:00Z')
+    await deps.db.asService((tx) =>
+      tx`insert into public.webhook_rejections (tenant_id, provider, rejected, last_rejected_at, last_reason)
+         values (${tenant.id}, 'vapi', 3, ${at}, 'stale timestamp')`
+    )
+    for (const reader of [as, viewer.as]) {
+      const read = await call<VapiSettings>(handler, 'GET', '/settings/vapi', reader)
+      assert.equal(read.status, 200, read.text)
+      assert.equal(read.body.rejected_deliveries, 3)
+      assert.equal(read.body.last_rejected_at, at.toISOString())
+      assert.equal(read.body.last_rejected_reason, 'stale timestamp')
+    }
+    const untouched = await call<VapiSettings>(handler, 'GET', '/settings/vapi', other.as)
+    assert.equal(untouched.body.rejected_deliveries, 0)
+    assert.equal(untouched.body.last_rejected_reason, null)
   }))
