@@ -142,7 +142,8 @@ export const COMMON_PROBLEMS: readonly CommonProblem[] = [
     status: 413,
     code: 'payload_too_large',
     description: `The body is larger than ${MAX_BODY_BYTES} bytes`,
-    when: hasBody,
+    // A route with a limit of its own documents its 413 itself.
+    when: (route) => hasBody(route) && route.maxBodyBytes === undefined,
   },
   {
     status: 413,

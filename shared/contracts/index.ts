@@ -13,6 +13,7 @@ import { notificationsContract } from './notifications.ts'
 import { phoneNumbersContract } from './phone-numbers.ts'
 import { settingsContract } from './settings.ts'
 import { testCallsContract } from './test-calls.ts'
+import { webhooksContract } from './webhooks.ts'
 import { workflowsContract } from './workflows.ts'
 import { tenantsContract } from './tenants.ts'
 
@@ -28,6 +29,7 @@ export const CONTRACTS = [
   testCallsContract,
   callsContract,
   notificationsContract,
+  webhooksContract,
 ] as const
 
 export type AnyContract = (typeof CONTRACTS)[number]

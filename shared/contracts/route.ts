@@ -48,6 +48,8 @@ export interface RouteSpec {
    * a string, documents the body), and the API reference lists the response under it.
    */
   produces?: 'text/csv' | 'application/zip'
+  /** The JSON body's limit in bytes when it is not the API's 64 KiB (a provider's large webhook messages). */
+  maxBodyBytes?: number
 }
 
 /** One kind of file an upload route takes. */

@@ -46,6 +46,12 @@ update public.roles set permissions = private.default_role_permissions(name) whe
 -- A call points at the tenant's own number only (composite key, as assistants and workflows already allow).
 alter table public.phone_numbers add constraint phone_numbers_tenant_id_id_key unique (tenant_id, id);
 
+-- The webhook looks a call's assistant, squad and number up by their Vapi ids in every tenant (to refuse
+-- another tenant's): the unique keys lead with tenant_id, so these lead with vapi_id.
+create index assistants_vapi_id_idx on public.assistants (vapi_id);
+create index workflows_vapi_id_idx on public.workflows (vapi_id);
+create index phone_numbers_vapi_id_idx on public.phone_numbers (vapi_id);
+
 create table public.calls (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,

@@ -133,10 +133,10 @@ function rejectUnsafeText(value: unknown, prefix: string): void {
   }])
 }
 
-/** The raw body, read as a stream and cut off past MAX_BODY_BYTES (413) whatever content-length claims. */
-export async function readRawBody(c: Context): Promise<Uint8Array> {
-  const bytes = await readBodyBytes(c.req.raw, MAX_BODY_BYTES)
-  if (bytes === 'too_large') throw tooLarge()
+/** The raw body, read as a stream and cut off past `maxBytes` (413) whatever content-length claims. */
+export async function readRawBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
+  const bytes = await readBodyBytes(c.req.raw, maxBytes)
+  if (bytes === 'too_large') throw tooLarge(maxBytes)
   return bytes
 }
 
@@ -214,9 +214,9 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, prefix:
   throw new ValidationFailed(errors)
 }
 
-function tooLarge() {
+function tooLarge(maxBytes: number) {
   return new AppError(413, 'payload_too_large', 'The body is too large', {
-    detail: `At most ${MAX_BODY_BYTES} bytes`,
+    detail: `At most ${maxBytes} bytes`,
   })
 }
 

@@ -110,7 +110,7 @@ async function run<D extends CoreDeps>(
   if (route.access === 'public') return await operation({ ...base, input: await withBody() } as never)
 
   if (route.access === 'provider-signed') {
-    const rawBody = await readRawBody(c)
+    const rawBody = await readRawBody(c, route.maxBodyBytes)
     const body = () => route.body ? parseJsonBody(rawBody, route.body) : undefined
     return await operation(
       { ...base, input: { ...input(), body: undefined, upload: undefined }, rawBody, body } as never,

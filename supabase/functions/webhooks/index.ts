@@ -1,0 +1,3 @@
+import webhooks from './handler.ts'
+
+Deno.serve(webhooks.createHandler(webhooks.createDeps()))
