@@ -28,6 +28,10 @@ const TeamRoute = lazyRoute(() => import('./routes/app/team.tsx'), 'TeamRoute')
 const SettingsLayout = lazyRoute(() => import('./routes/app/settings-layout.tsx'), 'SettingsLayout')
 const IntegrationsRoute = lazyRoute(() => import('./routes/app/integrations.tsx'), 'IntegrationsRoute')
 const GeneralRoute = lazyRoute(() => import('./routes/app/general.tsx'), 'GeneralRoute')
+const NotificationsSettingsRoute = lazyRoute(
+  () => import('./routes/app/notifications-settings.tsx'),
+  'NotificationsSettingsRoute',
+)
 const NotFoundRoute = lazyRoute(() => import('./routes/not-found.tsx'), 'NotFoundRoute')
 
 /**
@@ -65,6 +69,7 @@ export function AppRouter() {
                     <Route index element={<Navigate to='integrations' replace />} />
                     <Route path='integrations' element={<IntegrationsRoute />} />
                     <Route path='general' element={<GeneralRoute />} />
+                    <Route path='notifications' element={<NotificationsSettingsRoute />} />
                   </Route>
                   <Route path='*' element={<NotFoundRoute />} />
                 </Route>

@@ -41,7 +41,7 @@ export function GeneralRoute() {
         </CardContent>
       </Card>
       <OwnerPhoneCard key={tenant.id} />
-      {canReadSettings && <RetentionCard key={tenant.id} tenantId={tenant.id} canManage={canManageSettings} />}
+      {canReadSettings && <RetentionCard key={`retention:${tenant.id}`} tenantId={tenant.id} canManage={canManageSettings} />}
     </div>
   )
 }

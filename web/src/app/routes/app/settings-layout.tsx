@@ -6,6 +6,7 @@ import { cn } from '@/lib/utils.ts'
 const TABS = [
   { to: '/settings/integrations', key: 'integrations' },
   { to: '/settings/general', key: 'general' },
+  { to: '/settings/notifications', key: 'notifications' },
 ] as const
 
 export function SettingsLayout() {

@@ -31,7 +31,8 @@ export function RejectedDeliveries({ settings, canResync, resyncing, onResync }:
   return (
     <Alert variant='warning' className='flex-wrap items-start' data-testid='rejected-deliveries'>
       <ShieldAlert aria-hidden='true' />
-      <div className='grid min-w-0 flex-1 gap-1'>
+      {/* At least 12rem wide: on a phone the re-sync wraps below rather than squeezing the sentences. */}
+      <div className='grid min-w-48 flex-1 gap-1'>
         <p className='font-medium'>{t('integrations.vapi.webhook.rejected.count', { count })}</p>
         {at && (
           <p className='text-xs break-words'>
