@@ -24,7 +24,7 @@ export function webhookUrl(supabaseUrl: string, provider: WebhookProvider, tenan
  * Vapi's messages are far larger than a form: a report repeats the conversation (and the system prompt) in
  * several shapes. This is the webhook's body limit instead of the API's 64 KiB.
  */
-export const VAPI_WEBHOOK_MAX_BYTES = 4 * 1024 * 1024
+const VAPI_WEBHOOK_MAX_BYTES = 4 * 1024 * 1024
 
 const VapiId = z.string().min(1).max(200)
 const Instant = z.iso.datetime({ offset: true })

@@ -174,7 +174,7 @@ export async function completeCall(
 const RANK = new Map<string, number>(CALL_STATUSES.map((status, i) => [status, i]))
 
 /** Vapi's status as ours: `scheduled` waits like `queued`; not-found and deletion-failed are no state. */
-export function callStatus(vapi: string | null | undefined): CallStatus | null {
+function callStatus(vapi: string | null | undefined): CallStatus | null {
   if (vapi === 'scheduled') return 'queued'
   return RANK.has(vapi ?? '') ? vapi as CallStatus : null
 }

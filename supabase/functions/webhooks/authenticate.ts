@@ -16,7 +16,7 @@ import { errorFields } from '../_shared/log.ts'
 import { VAPI_PROVIDERS } from '../_shared/vapi.ts'
 
 /** Why a delivery was refused, as Settings shows it. */
-export type Rejection = 'missing secret' | 'wrong secret' | 'bad signature' | 'stale timestamp'
+type Rejection = 'missing secret' | 'wrong secret' | 'bad signature' | 'stale timestamp'
 
 export class WebhookUnauthorized extends AppError {
   constructor() {
@@ -27,7 +27,7 @@ export class WebhookUnauthorized extends AppError {
 }
 
 /** The tenant a delivery proved it comes for, with what answering it needs; or why it was refused. */
-export type Authentication =
+type Authentication =
   | { ok: true; language: string }
   /** `reason` is null for a tenant that does not exist: nothing to count a refusal against. */
   | { ok: false; reason: Rejection | null }

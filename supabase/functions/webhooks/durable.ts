@@ -8,7 +8,7 @@ import postgres from 'postgres'
 import { AppError } from '../_shared/errors.ts'
 import { errorFields, type Logger } from '../_shared/log.ts'
 
-export class StorageUnavailable extends AppError {
+class StorageUnavailable extends AppError {
   constructor() {
     super(503, 'storage_unavailable', 'The delivery could not be stored', {
       detail: 'Nothing was stored; send it again',

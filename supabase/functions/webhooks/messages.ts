@@ -147,7 +147,7 @@ function isSpoken(value: unknown): value is Spoken {
  * sent in the same millisecond (status, transcript type, role). Not the body: Vapi presigns the recording
  * URLs anew for every delivery. Hashed, so any call id fits the column.
  */
-export async function deliveryKey(message: VapiServerMessage): Promise<string> {
+async function deliveryKey(message: VapiServerMessage): Promise<string> {
   const parts = [
     message.type,
     message.call?.id ?? '',

@@ -13,7 +13,7 @@ import type { CallRefs } from '../_shared/call-records.ts'
 import type { Tx } from '../_shared/db.ts'
 import { AppError } from '../_shared/errors.ts'
 
-export class WebhookWrongTenant extends AppError {
+class WebhookWrongTenant extends AppError {
   constructor() {
     super(403, 'webhook_wrong_tenant', "The call is not this tenant's", {
       detail: "The call's assistant, squad or phone number belongs to no resource of this tenant",
