@@ -46,6 +46,8 @@ const stack = await startStack({
   pgtap: true,
   authRateLimits: TEST_RATE_LIMITS,
   log: false,
+  // The Deno tests run the queue themselves (runDueJobs), deterministically; the journeys need the timer.
+  jobsTimer: false,
 })
 
 const testEnv: Record<string, string> = {
@@ -65,7 +67,10 @@ try {
   }
   if (wanted.includes('deno')) await denoTests()
   if (wanted.includes('vitest')) await vitest('vitest.config.ts', 'Vitest (shared, web)')
-  if (wanted.includes('e2e')) await vitest('web/vitest.e2e.config.ts', 'Playwright journeys (Chromium)')
+  if (wanted.includes('e2e')) {
+    stack.startJobsTimer()
+    await vitest('web/vitest.e2e.config.ts', 'Playwright journeys (Chromium)')
+  }
 } finally {
   await stack.stop()
   await testDb?.drop()

@@ -9,6 +9,7 @@ import { createAuthServer } from './auth/server.ts'
 import { migrate } from './db/migrate.ts'
 import { startPglite } from './db/pglite.ts'
 import { createGateway } from './gateway.ts'
+import { type JobsTimer, randomJobsSecret, startJobsTimer, withoutJobRuns } from './jobs-timer.ts'
 import { createRealtimeServer } from './realtime/server.ts'
 import { startVapiSandbox } from './sandbox/vapi.ts'
 import { startGcsSandbox } from './sandbox/gcs.ts'
@@ -46,6 +47,11 @@ export interface StackOptions {
   spaEnvFile?: string
   /** Progress and one line per request; false for silence. Default: console.log. */
   log?: boolean | ((line: string) => void)
+  /**
+   * Run due jobs every few seconds, as pg_cron does on Supabase (default true). The tests hold it back and
+   * run the queue themselves, starting it for the browser journeys only (startJobsTimer).
+   */
+  jobsTimer?: boolean
 }
 
 export interface Stack {
@@ -62,6 +68,8 @@ export interface Stack {
   docsUrl: string
   /** The functions' environment (see supabase/functions/_shared/env.ts). */
   env: Record<string, string>
+  /** Starts the jobs timer that `jobsTimer: false` held back; nothing when it runs already. */
+  startJobsTimer(): void
   stop(): Promise<void>
 }
 
@@ -157,15 +165,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       APP_ORIGINS: spaOrigins.join(','),
       // Locally every response is checked against its route's contract: a mismatch is a 500 naming it.
       VALIDATE_RESPONSES: 'true',
+      // The scheduler's secret for POST /functions/v1/jobs/run: the jobs timer below, pg_cron on Supabase.
+      JOBS_SECRET: randomJobsSecret(),
+      // Expo's push receipts are checked this long after a push (15 minutes in production).
+      PUSH_RECEIPT_DELAY_S: '5',
     }
     // Broadcast from Database for the SPA's private channels (Supabase's Realtime when deployed).
     const realtime = createRealtimeServer({ dbUrl, prepare, verifyJwt: auth.verifyJwt })
     cleanups.push(realtime.stop)
 
-    const gateway = createGateway({ auth, env, realtime, log: options.log === false ? undefined : log })
+    const gateway = createGateway({
+      auth,
+      env,
+      realtime,
+      log: options.log === false ? undefined : withoutJobRuns(log),
+    })
     cleanups.push(gateway.stop)
     const server = Deno.serve({ port: ports.api, hostname: '127.0.0.1', onListen: () => {} }, gateway.handler)
     cleanups.push(() => server.shutdown())
+
+    let jobsTimer: JobsTimer | undefined
+    const startTimer = () => {
+      jobsTimer ??= startJobsTimer(apiUrl, env.JOBS_SECRET, log)
+    }
+    cleanups.push(async () => await jobsTimer?.stop())
+    if (options.jobsTimer !== false) startTimer()
 
     let spaUrl: string | undefined
     if (options.spa) {
@@ -193,6 +217,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       spaUrl,
       docsUrl: docs.url,
       env,
+      startJobsTimer: startTimer,
       stop,
     }
   } catch (error) {

@@ -8,6 +8,7 @@ import { adminContract } from './admin.ts'
 import { assistantsContract } from './assistants.ts'
 import { callsContract } from './calls.ts'
 import { filesContract } from './files.ts'
+import { jobsContract } from './jobs.ts'
 import { knowledgeBasesContract } from './knowledge-bases.ts'
 import { notificationsContract } from './notifications.ts'
 import { phoneNumbersContract } from './phone-numbers.ts'
@@ -30,6 +31,7 @@ export const CONTRACTS = [
   callsContract,
   notificationsContract,
   webhooksContract,
+  jobsContract,
 ] as const
 
 export type AnyContract = (typeof CONTRACTS)[number]

@@ -290,12 +290,14 @@ export async function pruneJobs(db: Db, batch = 1000): Promise<number> {
   return rows.length
 }
 
-/** How many jobs are due now (what a run left for the next one). */
-export async function dueJobCount(db: Db): Promise<number> {
+/** How many jobs of these kinds are due now (what a run left for the next one). */
+export async function dueJobCount(db: Db, kinds: string[]): Promise<number> {
+  if (kinds.length === 0) return 0
   const [row] = await db.asService((tx) =>
     tx<{ n: number }[]>`
       select count(*)::int as n from public.jobs
-      where (state = 'queued' and next_run_at <= now()) or (state = 'running' and locked_until < now())`
+      where kind in ${tx(kinds)}
+        and ((state = 'queued' and next_run_at <= now()) or (state = 'running' and locked_until < now()))`
   )
   return row.n
 }

@@ -1,0 +1,3 @@
+import jobs from './handler.ts'
+
+Deno.serve(jobs.createHandler(jobs.createDeps()))
