@@ -7,10 +7,13 @@
  *   settings read      GET /functions/v1/settings/vapi: JWT + permission check + RLS read of credentials
  *   settings save      POST /functions/v1/settings/vapi: validation call to the Vapi sandbox, seal, upsert, audit
  *
- * Then the SPA's bundle: each chunk's weight and the JS loaded before the sign-in page (bundle.ts).
+ * Then the calls list at a million calls (calls-list.ts: on DATABASE_URL's Postgres, a PGlite smoke without it;
+ * BENCH_CALLS=0 skips it), and the SPA's bundle: each chunk's weight and the JS loaded before the sign-in page
+ * (bundle.ts).
  */
 import { startStack } from '../stack.ts'
 import { measureBundle, printBundleReport } from './bundle.ts'
+import { benchCallsList } from './calls-list.ts'
 
 const ROUNDS = Number(Deno.env.get('BENCH_ROUNDS') ?? 300)
 const CONCURRENCY = Number(Deno.env.get('BENCH_CONCURRENCY') ?? 8)
@@ -78,6 +81,8 @@ try {
 } finally {
   await stack.stop()
 }
+
+if (Deno.env.get('BENCH_CALLS') !== '0') await benchCallsList(Deno.env.get('DATABASE_URL'))
 
 console.log('\nSPA bundle (npm run build -w web)\n')
 printBundleReport(await measureBundle())
