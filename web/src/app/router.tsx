@@ -22,6 +22,7 @@ const NumbersRoute = lazyRoute(() => import('./routes/app/numbers.tsx'), 'Number
 const KnowledgeRoute = lazyRoute(() => import('./routes/app/knowledge.tsx'), 'KnowledgeRoute')
 const AdminRoute = lazyRoute(() => import('./routes/app/admin.tsx'), 'AdminRoute')
 const CallsRoute = lazyRoute(() => import('./routes/app/calls.tsx'), 'CallsRoute')
+const CallRoute = lazyRoute(() => import('./routes/app/call.tsx'), 'CallRoute')
 const InboxRoute = lazyRoute(() => import('./routes/app/inbox.tsx'), 'InboxRoute')
 const ChannelsRoute = lazyRoute(() => import('./routes/app/channels.tsx'), 'ChannelsRoute')
 const TeamRoute = lazyRoute(() => import('./routes/app/team.tsx'), 'TeamRoute')
@@ -62,6 +63,7 @@ export function AppRouter() {
                   <Route path='knowledge' element={<KnowledgeRoute />} />
                   <Route path='admin' element={<AdminRoute />} />
                   <Route path='calls' element={<CallsRoute />} />
+                  <Route path='calls/:callId' element={<CallRoute />} />
                   <Route path='inbox' element={<InboxRoute />} />
                   <Route path='channels' element={<ChannelsRoute />} />
                   <Route path='team' element={<TeamRoute />} />

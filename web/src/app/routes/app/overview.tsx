@@ -6,8 +6,9 @@ import { Badge } from '@/components/ui/badge.tsx'
 import { Card } from '@/components/ui/card.tsx'
 import { PageHeader } from '@/components/ui/page-header.tsx'
 import { Skeleton } from '@/components/ui/skeleton.tsx'
+import { CallsOverviewSection } from '@/features/calls/index.ts'
 import { useVapiSettings } from '@/features/settings/api/get-vapi-settings.ts'
-import { useCurrentTenant } from '@/features/tenants/components/tenant-context.tsx'
+import { useCan, useCurrentTenant } from '@/features/tenants/index.ts'
 import { countryName } from '@/lib/countries.ts'
 import { useDocumentTitle } from '@/hooks/use-document-title.ts'
 
@@ -15,6 +16,7 @@ export function OverviewRoute() {
   const { t, i18n } = useTranslation()
   const { tenant } = useCurrentTenant()
   const vapi = useVapiSettings(tenant.id)
+  const canReadCalls = useCan('calls.read')
   useDocumentTitle(t('nav.overview'))
 
   return (
@@ -51,6 +53,8 @@ export function OverviewRoute() {
           <span className='font-medium'>{tenant.timezone.replaceAll('_', ' ')}</span>
         </StatusTile>
       </div>
+
+      {canReadCalls && vapi.data?.has_vapi_key && <CallsOverviewSection />}
 
       <Card className='mt-6 p-5'>
         <h2 className='text-base font-semibold'>{t('overview.nextSteps')}</h2>
