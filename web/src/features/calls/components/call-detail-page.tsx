@@ -34,7 +34,7 @@ export function CallDetailPage({ callId }: { callId: string }) {
     query.data ? t('detail.documentTitle', { caller: callerOf(query.data, names, t) }) : t('title'),
   )
   return (
-    <div className='grid gap-4'>
+    <div className='grid grid-cols-1 gap-4'>
       <Link
         to='/calls'
         className='inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground'

@@ -50,7 +50,7 @@ export function CallsPage() {
   const nothingYet = !filtered && list.isSuccess && pastCalls.length === 0 && liveCalls.length === 0
 
   return (
-    <div className='grid gap-4'>
+    <div className='grid grid-cols-1 gap-4'>
       <PageHeader
         title={t('title')}
         description={t('description')}

@@ -25,60 +25,62 @@ export function CallsTable({ calls, names }: { calls: CallSummary[]; names: Call
     success: t('columns.success'),
   }
   return (
-    <table className='w-full text-sm max-md:block'>
-      <caption className='sr-only'>{t('list.caption')}</caption>
-      <thead className='max-md:sr-only'>
-        <tr className='border-b text-left text-xs text-muted-foreground'>
-          {Object.values(columns).map((name) => (
-            <th key={name} scope='col' className='px-3 py-2 font-medium whitespace-nowrap'>{name}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className='max-md:grid max-md:gap-2'>
-        {calls.map((call) => (
-          <tr
-            key={call.id}
-            className='relative border-b transition-colors hover:bg-muted/60 max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:gap-y-1.5 max-md:rounded-lg max-md:border max-md:bg-card max-md:p-3'
-          >
-            <td className='min-w-0 px-3 py-2.5 align-top max-md:col-span-2 max-md:p-0'>
-              <Link
-                to={`/calls/${call.id}`}
-                className='font-mono font-semibold tabular-nums outline-none after:absolute after:inset-0 focus-visible:after:rounded-md focus-visible:after:ring-2 focus-visible:after:ring-ring'
-              >
-                {names.phone(call.from_number) ?? t(`direction.${call.direction}`)}
-              </Link>
-              {call.status !== 'ended' && <StatusBadge status={call.status} />}
-              {call.summary && (
-                <p className='mt-0.5 max-w-md truncate text-xs text-muted-foreground' title={call.summary}>
-                  {call.summary}
-                </p>
-              )}
-            </td>
-            <Cell label={columns.assistant}>
-              {names.assistantName(call.assistant_id) ?? <Muted>{t('list.noAssistant')}</Muted>}
-            </Cell>
-            <Cell label={columns.number} className='font-mono tabular-nums'>
-              {names.phone(call.to_number) ?? <Muted>{t(`direction.${call.direction}`)}</Muted>}
-            </Cell>
-            <Cell label={columns.started} className='whitespace-nowrap'>
-              <time dateTime={call.started_at}>{formatStart(call.started_at, i18n.language)}</time>
-            </Cell>
-            <Cell label={columns.duration} className='tabular-nums'>
-              {call.duration_s === null ? <Muted>—</Muted> : formatDuration(call.duration_s)}
-            </Cell>
-            <Cell label={columns.cost} className='tabular-nums'>
-              {call.cost === null ? <Muted>—</Muted> : formatCost(call.cost, i18n.language)}
-            </Cell>
-            <Cell label={columns.reason}>
-              <EndedReason reason={call.ended_reason} />
-            </Cell>
-            <Cell label={columns.success}>
-              <SuccessMark value={call.success_evaluation} />
-            </Cell>
+    <div className='md:overflow-x-auto md:rounded-lg md:border md:bg-card'>
+      <table className='w-full text-sm max-md:block'>
+        <caption className='sr-only'>{t('list.caption')}</caption>
+        <thead className='max-md:sr-only'>
+          <tr className='border-b text-left text-xs text-muted-foreground'>
+            {Object.values(columns).map((name) => (
+              <th key={name} scope='col' className='px-3 py-2 font-medium whitespace-nowrap'>{name}</th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className='max-md:grid max-md:gap-2'>
+          {calls.map((call) => (
+            <tr
+              key={call.id}
+              className='relative border-b transition-colors last:border-b-0 hover:bg-muted/60 max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:gap-y-1.5 max-md:rounded-lg max-md:border max-md:bg-card max-md:p-3'
+            >
+              <td className='min-w-0 px-3 py-2.5 align-top max-md:col-span-2 max-md:p-0'>
+                <Link
+                  to={`/calls/${call.id}`}
+                  className='font-mono font-semibold tabular-nums outline-none after:absolute after:inset-0 focus-visible:after:rounded-md focus-visible:after:ring-2 focus-visible:after:ring-ring'
+                >
+                  {names.phone(call.from_number) ?? t(`direction.${call.direction}`)}
+                </Link>
+                {call.status !== 'ended' && <StatusBadge status={call.status} />}
+                {call.summary && (
+                  <p className='mt-0.5 max-w-52 truncate text-xs text-muted-foreground' title={call.summary}>
+                    {call.summary}
+                  </p>
+                )}
+              </td>
+              <Cell label={columns.assistant}>
+                {names.assistantName(call.assistant_id) ?? <Muted>{t('list.noAssistant')}</Muted>}
+              </Cell>
+              <Cell label={columns.number} className='font-mono tabular-nums'>
+                {names.phone(call.to_number) ?? <Muted>{t(`direction.${call.direction}`)}</Muted>}
+              </Cell>
+              <Cell label={columns.started} className='whitespace-nowrap'>
+                <time dateTime={call.started_at}>{formatStart(call.started_at, i18n.language)}</time>
+              </Cell>
+              <Cell label={columns.duration} className='tabular-nums'>
+                {call.duration_s === null ? <Muted>—</Muted> : formatDuration(call.duration_s)}
+              </Cell>
+              <Cell label={columns.cost} className='tabular-nums'>
+                {call.cost === null ? <Muted>—</Muted> : formatCost(call.cost, i18n.language)}
+              </Cell>
+              <Cell label={columns.reason}>
+                <EndedReason reason={call.ended_reason} />
+              </Cell>
+              <Cell label={columns.success}>
+                <SuccessMark value={call.success_evaluation} />
+              </Cell>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

@@ -162,7 +162,7 @@ function Figures({ data, stale }: { data: CallsOverview; stale: boolean }) {
             <Suspense fallback={<Skeleton className='h-64 w-full' />}>
               <OverviewCharts perDay={data.per_day} hours={data.busiest_hours} />
             </Suspense>
-            <Card className='grid content-start gap-3 p-4'>
+            <Card className='grid content-start gap-3 self-start p-4'>
               <h3 className='text-sm font-semibold'>{t('overview.topReasons')}</h3>
               <ol className='grid gap-2'>
                 {data.ended_reasons.map((r) => (
