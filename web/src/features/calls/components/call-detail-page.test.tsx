@@ -101,3 +101,18 @@ describe('CallDetailPage', () => {
     expect(screen.queryByRole('button', { name: 'Erase this caller’s data' })).not.toBeInTheDocument()
   })
 })
+
+describe('CallDetailPage, for a call that is gone', () => {
+  it('says so in words, with a retry', async () => {
+    const { ProblemError } = await import('@/lib/functions.ts')
+    callApi.mockImplementation(() =>
+      Promise.reject(new ProblemError({ type: 'about:blank', title: 'Not found', status: 404, code: 'call_not_found' }))
+    )
+    renderPage()
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(
+      'Could not load this call: This call no longer exists: it may have been erased or deleted by the retention policy.',
+    )
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+  })
+})
