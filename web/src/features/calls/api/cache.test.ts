@@ -103,11 +103,16 @@ describe('applyTranscript', () => {
     const detail = callDetail({ status: 'in-progress', ended_at: null, messages: [] })
     queryClient.setQueryData(callKeys.detail(TENANT_ID, detail.id), detail)
     const line = transcriptFromBroadcast({ call_id: detail.id, role: 'assistant', text: 'Hello!' })!
+    const answer = transcriptFromBroadcast({ call_id: detail.id, role: 'user', text: 'Hi', seconds_from_start: 2.5 })!
     applyTranscript(queryClient, TENANT_ID, line)
+    applyTranscript(queryClient, TENANT_ID, answer)
+    // The conversation update repeats what the transcripts said.
     applyTranscript(queryClient, TENANT_ID, line)
+    applyTranscript(queryClient, TENANT_ID, answer)
     const messages = queryClient.getQueryData<CallDetail>(callKeys.detail(TENANT_ID, detail.id))!.messages
-    expect(messages).toHaveLength(1)
+    expect(messages).toHaveLength(2)
     expect(messages[0]).toMatchObject({ role: 'bot', message: 'Hello!' })
+    expect(messages[1]).toMatchObject({ role: 'user', message: 'Hi', seconds_from_start: 2.5 })
   })
 
   it('ignores malformed lines', () => {

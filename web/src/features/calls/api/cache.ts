@@ -99,28 +99,34 @@ export interface TranscriptLine {
   call_id: string
   role: string
   text: string
+  /** Where it starts in the call, when Vapi said. */
+  seconds_from_start?: number
 }
 
 export function transcriptFromBroadcast(payload: unknown): TranscriptLine | null {
   if (!payload || typeof payload !== 'object') return null
-  const { call_id, role, text } = payload as Record<string, unknown>
+  const { call_id, role, text, seconds_from_start: at } = payload as Record<string, unknown>
   if (typeof call_id !== 'string' || typeof role !== 'string' || typeof text !== 'string' || !text.trim()) {
     return null
   }
-  return { call_id, role, text }
+  return { call_id, role, text, ...(typeof at === 'number' && Number.isFinite(at) ? { seconds_from_start: at } : {}) }
 }
 
-/** Adds a line said during a live call to its detail, when the detail is in the cache. */
+/**
+ * Adds a line said during a live call to its detail, when the detail is in the cache. The webhook sends a
+ * line for a final transcript and again for the conversation update that carries it: a line already among
+ * the last few is not added twice.
+ */
 export function applyTranscript(queryClient: QueryClient, tenantId: string, line: TranscriptLine) {
   queryClient.setQueryData<CallDetail>(callKeys.detail(tenantId, line.call_id), (detail) => {
     if (!detail || detail.status === 'ended') return detail
-    const last = detail.messages.at(-1)
     const role = line.role === 'assistant' ? 'bot' : line.role
-    if (last?.role === role && last.message === line.text) return detail
+    if (detail.messages.slice(-4).some((m) => m.role === role && m.message === line.text)) return detail
     const message: CallMessage = {
       role,
       message: line.text,
-      seconds_from_start: Math.max(0, (Date.now() - Date.parse(detail.started_at)) / 1000),
+      seconds_from_start: line.seconds_from_start ??
+        Math.max(0, (Date.now() - Date.parse(detail.started_at)) / 1000),
       duration_s: null,
     }
     return { ...detail, messages: [...detail.messages, message] }
